@@ -1,0 +1,239 @@
+"""The ``presswire`` command: parse, fingerprint, plugins, schema.
+
+Bad input (a missing path, a directory, binary data, a page over the limits) gets one line on
+stderr, ``presswire: PATH: reason``; the other inputs are still processed and the exit code is 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from presswire import __version__
+from presswire.errors import PresswireError
+from presswire.limits import Limits
+from presswire.models import Article
+from presswire.pipeline import default_registry, fingerprint, parse
+from presswire.serialize import json_schema
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+STDIN = "-"
+
+
+def _add_limits(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--max-bytes",
+        type=int,
+        default=Limits().max_bytes,
+        help="largest input accepted, in bytes (default %(default)s)",
+    )
+    parser.add_argument(
+        "--max-seconds",
+        type=float,
+        default=Limits().max_seconds,
+        help="time allowed per input, in seconds (default %(default)s)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="presswire",
+        description="Turn scraped news pages (text dumps or HTML) into articles and quotes.",
+    )
+    parser.add_argument("--version", action="version", version=f"presswire {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    parse_cmd = commands.add_parser("parse", help="parse pages into articles")
+    parse_cmd.add_argument("paths", nargs="+", metavar="PATH", help="files; '-' reads stdin")
+    parse_cmd.add_argument(
+        "--format",
+        choices=("json", "jsonl", "text"),
+        default="json",
+        help="json: one object, or a list for several inputs; jsonl: one "
+        "line per input; text: a readable view (default json)",
+    )
+    parse_cmd.add_argument("--outlet", help="force this plugin instead of fingerprinting")
+    parse_cmd.add_argument("--url", help="the page's URL, a hint for the plugins")
+    _add_limits(parse_cmd)
+
+    fp_cmd = commands.add_parser("fingerprint", help="show every plugin's score for pages")
+    fp_cmd.add_argument("paths", nargs="+", metavar="PATH", help="files; '-' reads stdin")
+    fp_cmd.add_argument("--url", help="the page's URL, a hint for the plugins")
+    fp_cmd.add_argument("--json", action="store_true", help="print JSON lines")
+    _add_limits(fp_cmd)
+
+    plugins_cmd = commands.add_parser("plugins", help="list plugins: name, version, hooks")
+    plugins_cmd.add_argument("--json", action="store_true", help="print JSON")
+
+    commands.add_parser("schema", help="print the JSON Schema of parse's output")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "parse":
+            return _cmd_parse(args, sys.stdout)
+        if args.command == "fingerprint":
+            return _cmd_fingerprint(args, sys.stdout)
+        if args.command == "plugins":
+            return _cmd_plugins(args, sys.stdout)
+        json.dump(json_schema(), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    except BrokenPipeError:  # `presswire parse ... | head`
+        sys.stderr.close()
+        return EXIT_OK
+    except PresswireError as exc:  # e.g. --outlet names no plugin
+        _error(None, exc)
+        return EXIT_BAD_INPUT
+
+
+def _error(path: str | None, exc: BaseException) -> None:
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    named = path is not None and message.startswith((path, str(Path(path))))
+    where = f"{path}: " if path and not named else ""
+    print(f"presswire: {where}{message}", file=sys.stderr)
+
+
+def _sources(paths: Sequence[str]) -> Iterator[tuple[str, Any]]:
+    for path in paths:
+        if path == STDIN:
+            yield "<stdin>", sys.stdin.buffer.read()
+        else:
+            yield path, Path(path)
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    try:
+        return Limits(max_bytes=args.max_bytes, max_seconds=args.max_seconds)
+    except ValueError as exc:
+        raise PresswireError(f"bad limit: {exc}") from exc
+
+
+def _cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
+    limits = _limits(args)
+    if args.outlet is not None and args.outlet not in default_registry():
+        raise PresswireError(
+            f"no plugin named {args.outlet!r}; registered: {', '.join(default_registry().names())}"
+        )
+    status = EXIT_OK
+    articles: list[dict[str, Any]] = []
+    for index, (label, source) in enumerate(_sources(args.paths)):
+        try:
+            article = parse(source, url=args.url, outlet=args.outlet, limits=limits)
+        except PresswireError as exc:
+            _error(label, exc)
+            status = EXIT_BAD_INPUT
+            continue
+        if args.format == "jsonl":
+            out.write(article.to_json() + "\n")
+        elif args.format == "text":
+            if index:
+                out.write("\n" + "=" * 72 + "\n\n")
+            out.write(render_article(article, label))
+        else:
+            articles.append(article.to_dict())
+        out.flush()
+    if args.format == "json" and articles:
+        single = len(args.paths) == 1
+        json.dump(articles[0] if single else articles, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    return status
+
+
+def render_article(article: Article, label: str) -> str:
+    """A readable view: header fields, then the body with subheadings."""
+    fp = article.fingerprint
+    lines = [f"# {article.title or '(no title)'}", ""]
+    header = {
+        "source": label,
+        "outlet": article.outlet,
+        "plugin": f"{fp.plugin} ({fp.score:.2f})" if fp else None,
+        "published": article.published,
+        "section": article.section,
+        "authors": ", ".join(article.authors) or None,
+        "url": article.url,
+    }
+    lines += [f"{key}: {value}" for key, value in header.items() if value]
+    if article.lead:
+        lines += ["", f"> {article.lead}"]
+    lines.append("")
+    lines += [f"{paragraph}\n" for paragraph in article.paragraphs]
+    for title, items in (
+        ("subheadings", article.subheadings),
+        ("captions", article.captions),
+        ("related", article.related),
+        ("tags", article.tags),
+        ("warnings", article.warnings),
+    ):
+        if items:
+            lines.append(f"{title}:")
+            lines += [f"  - {item}" for item in items]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _cmd_fingerprint(args: argparse.Namespace, out: TextIO) -> int:
+    limits = _limits(args)
+    status = EXIT_OK
+    for label, source in _sources(args.paths):
+        try:
+            results = fingerprint(source, url=args.url, limits=limits)
+        except PresswireError as exc:
+            _error(label, exc)
+            status = EXIT_BAD_INPUT
+            continue
+        if args.json:
+            record = {
+                "source": label,
+                "fingerprints": [
+                    {"plugin": fp.plugin, "score": fp.score, "evidence": list(fp.evidence)}
+                    for fp in results
+                ],
+            }
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            continue
+        out.write(f"{label}\n")
+        for fp in results:
+            evidence = "; ".join(fp.evidence) or "-"
+            out.write(f"  {fp.plugin:<12} {fp.score:5.2f}  {evidence}\n")
+    return status
+
+
+def _cmd_plugins(args: argparse.Namespace, out: TextIO) -> int:
+    registry = default_registry()
+    infos = registry.info()
+    if args.json:
+        data = [
+            {
+                "name": i.name,
+                "version": i.version,
+                "package": i.package,
+                "hooks": list(i.hooks),
+                "origin": i.origin,
+            }
+            for i in infos
+        ]
+        failures = [
+            {"name": f.name, "package": f.package, "reason": f.reason}
+            for f in registry.load_failures
+        ]
+        json.dump({"plugins": data, "failed": failures}, out, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    out.write(f"{'NAME':<12} {'VERSION':<12} {'PACKAGE':<24} HOOKS\n")
+    for i in infos:
+        hooks = ", ".join(h.removeprefix("presswire_") for h in i.hooks)
+        out.write(f"{i.name:<12} {i.version or '-':<12} {i.package:<24} {hooks}\n")
+    for failure in registry.load_failures:
+        out.write(f"{failure.name:<12} FAILED TO LOAD ({failure.package}): {failure.reason}\n")
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

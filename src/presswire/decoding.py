@@ -1,0 +1,204 @@
+"""From a source (str, bytes, path, file object) to normalised text.
+
+Decoding order for bytes: byte-order mark; the charset an HTML page declares; strict UTF-8;
+charset-normalizer's detection (cp1251, latin-1, Shift-JIS, ...). Binary data is refused with
+:class:`~presswire.errors.InputError` rather than decoded into garbage.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import unicodedata
+from typing import Any
+
+import charset_normalizer
+
+from presswire.errors import InputError, LimitExceededError
+from presswire.limits import Limits
+
+__all__ = ["Source", "decode_bytes", "looks_like_html", "normalise_text", "read_source"]
+
+Source = str | bytes | bytearray | memoryview | os.PathLike[str] | Any
+"""What :func:`presswire.parse` accepts: text, bytes, a path, or a binary file object."""
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: the UTF-16 LE BOM is its prefix
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_DECLARED_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{1,40})""", re.I
+)
+_HTML_START = ("<!doctype html", "<html", "<?xml")
+_HTML_TAG = re.compile(
+    r"<(?:html|head|body|div|p|span|a|article|section|meta|title|script|br|img|li|ul|table|"
+    r"h[1-6]|link|main|header|footer|nav)\b[^<>]{0,500}>",
+    re.I,
+)
+_HTML_CLOSE = re.compile(r"</(?:p|div|a|span|li|body|html|h[1-6]|article|section)\s*>", re.I)
+_SNIFF = 65536  # characters (or bytes) inspected to classify a document
+
+# Invisible characters removed by normalisation: C0/C1 controls (but tab and newline), BOM.
+_INVISIBLE = {
+    **{c: None for c in range(0x00, 0x20) if c not in (0x09, 0x0A)},
+    0x7F: None,
+    **{c: None for c in range(0x80, 0xA0)},
+    0xFEFF: None,
+    0x0C: "\n",  # form feed separates pages: keep it as a line break
+    0x2028: "\n",  # line separator
+    0x2029: "\n",  # paragraph separator
+}
+
+
+def read_source(source: Source, limits: Limits) -> str | bytes:
+    """Return the source's content, refusing sources larger than ``limits.max_bytes``."""
+    if isinstance(source, str):
+        # A str is text, never a path: paths are given as pathlib.Path / os.PathLike.
+        too_long = len(source) > limits.max_bytes
+        if too_long or len(source.encode("utf-8", "surrogatepass")) > limits.max_bytes:
+            raise _too_large(limits)
+        return source
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+        if len(data) > limits.max_bytes:
+            raise _too_large(limits)
+        return data
+    if isinstance(source, os.PathLike):
+        return _read_path(source, limits)
+    read = getattr(source, "read", None)
+    if callable(read):
+        try:
+            data = read(limits.max_bytes + 1)
+        except OSError as exc:
+            raise InputError(f"cannot read from {source!r}: {exc}") from exc
+        if isinstance(data, str):
+            data = data.encode("utf-8", "surrogatepass")
+        if not isinstance(data, bytes):
+            raise InputError(f"{type(source).__name__}.read() returned {type(data).__name__}")
+        if len(data) > limits.max_bytes:
+            raise _too_large(limits)
+        return data
+    raise InputError(
+        f"cannot parse a {type(source).__name__}: give str (page text), bytes, a path "
+        "(pathlib.Path) or a binary file object"
+    )
+
+
+def _read_path(path: os.PathLike[str], limits: Limits) -> bytes:
+    name = os.fspath(path)
+    try:
+        with open(name, "rb") as handle:
+            data = handle.read(limits.max_bytes + 1)
+    except IsADirectoryError as exc:
+        raise InputError(f"{name}: is a directory") from exc
+    except FileNotFoundError as exc:
+        raise InputError(f"{name}: no such file") from exc
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from exc
+    if len(data) > limits.max_bytes:
+        raise _too_large(limits, name)
+    return data
+
+
+def _too_large(limits: Limits, name: str | None = None) -> LimitExceededError:
+    where = f"{name}: " if name else ""
+    return LimitExceededError(
+        f"{where}source is larger than Limits.max_bytes ({limits.max_bytes:,} bytes)"
+    )
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode ``data`` and return ``(text, encoding)``; raises InputError for binary data."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise InputError(f"a {encoding} byte-order mark, but not {encoding} data") from exc
+    head = data[:_SNIFF]
+    if b"\x00" in head:
+        utf16 = _utf16_without_bom(head)
+        if utf16 is None:
+            raise InputError("binary data, not a page (it contains NUL bytes)")
+        try:
+            return data.decode(utf16), utf16
+        except UnicodeDecodeError as exc:
+            raise InputError("binary data, not a page (it contains NUL bytes)") from exc
+    declared = _declared_charset(head)
+    if declared is not None:
+        try:
+            return data.decode(declared), declared
+        except UnicodeDecodeError:
+            pass  # pages lie about their charset; fall through to detection
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise InputError("binary data, not a page (no text encoding fits it)")
+    return str(best), best.encoding
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """UTF-16 text of mostly Latin script has a NUL in every other byte."""
+    even, odd = head[0::2], head[1::2]
+    if len(head) < 4:
+        return None
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _declared_charset(head: bytes) -> str | None:
+    match = _DECLARED_CHARSET.search(head[:4096])
+    if match is None:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def check_not_binary(text: str) -> None:
+    """Refuse decoded text that is mostly control characters (a decoder accepted binary data)."""
+    head = text[:_SNIFF]
+    if not head:
+        return
+    controls = sum(1 for ch in head if ch < " " and ch not in "\t\n\r\f")
+    if controls > 0.05 * len(head):
+        raise InputError("binary data, not a page (too many control characters)")
+
+
+def normalise_text(text: str) -> str:
+    """Normalise newlines to ``\\n``, drop invisible control characters, compose to NFC.
+
+    What a reader sees is unchanged: no-break spaces, dashes and quote marks are kept.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    return unicodedata.normalize("NFC", text)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when ``text`` is an HTML page (or fragment) rather than a text dump."""
+    head = text[:_SNIFF]
+    start = head.lstrip()
+    while start.startswith("<!--"):  # comments before the doctype (a loop: no regex backtracking)
+        end = start.find("-->")
+        if end < 0:
+            break
+        start = start[end + 3 :].lstrip()
+    if start[:20].lower().startswith(_HTML_START):
+        return True
+    opening = 0
+    for _ in _HTML_TAG.finditer(head):
+        opening += 1
+        if opening >= 3:
+            break
+    return opening >= 3 and _HTML_CLOSE.search(head) is not None

@@ -1,0 +1,129 @@
+"""The :class:`Document`: one decoded page, as every plugin sees it."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from bs4 import BeautifulSoup
+
+from presswire.decoding import (
+    Source,
+    check_not_binary,
+    decode_bytes,
+    looks_like_html,
+    normalise_text,
+    read_source,
+)
+from presswire.errors import InputError
+from presswire.html import PageMetadata, page_metadata, render_text
+from presswire.limits import DEFAULT_LIMITS, Deadline, Limits
+
+__all__ = ["Document"]
+
+
+class Document:
+    """A decoded, normalised page, built once by presswire and handed to every plugin.
+
+    Attributes for plugin authors:
+
+    - ``text``: the page as a text dump. For a text source, the source itself; for HTML, the
+      page's visible text rendered with a blank line between paragraphs (built on first use).
+    - ``lines``: ``text`` split at line breaks.
+    - ``source_format``: ``"text"`` or ``"html"``.
+    - ``markup``: the HTML source (``None`` for text).
+    - ``soup``: the BeautifulSoup tree (lxml parser) of an HTML page, built once; ``None`` for
+      text. Treat it as read-only: other plugins see the same tree.
+    - ``metadata``: :class:`~presswire.html.PageMetadata` (title, ``<meta>``, JSON-LD) of an HTML
+      page; an empty one for text.
+    - ``url``: the URL hint the caller gave, or ``None``.
+    - ``encoding``: the encoding the bytes were decoded with (``None`` for ``str`` input).
+    - ``deadline``: call ``document.deadline.check()`` inside long loops of your own.
+    """
+
+    __slots__ = (
+        "_lines",
+        "_metadata",
+        "_soup",
+        "_text",
+        "deadline",
+        "encoding",
+        "markup",
+        "source_format",
+        "url",
+    )
+
+    def __init__(
+        self,
+        text: str,
+        *,
+        source_format: Literal["text", "html"] | None = None,
+        url: str | None = None,
+        encoding: str | None = None,
+        deadline: Deadline | None = None,
+    ) -> None:
+        if source_format is None:
+            source_format = "html" if looks_like_html(text) else "text"
+        if source_format not in ("text", "html"):
+            raise InputError(f"source_format must be 'text' or 'html', got {source_format!r}")
+        self.source_format: Literal["text", "html"] = source_format
+        self.markup: str | None = text if source_format == "html" else None
+        self._text: str | None = text if source_format == "text" else None
+        self.url = url
+        self.encoding = encoding
+        self.deadline = deadline or Deadline(None)
+        self._lines: tuple[str, ...] | None = None
+        self._soup: BeautifulSoup | None = None
+        self._metadata: PageMetadata | None = None
+
+    @classmethod
+    def from_source(
+        cls,
+        source: Source,
+        *,
+        url: str | None = None,
+        source_format: Literal["text", "html"] | None = None,
+        limits: Limits = DEFAULT_LIMITS,
+        deadline: Deadline | None = None,
+    ) -> Document:
+        """Read, decode and normalise ``source`` (see :func:`presswire.parse`)."""
+        content = read_source(source, limits)
+        encoding: str | None = None
+        if isinstance(content, bytes):
+            content, encoding = decode_bytes(content)
+            check_not_binary(content)
+        text = normalise_text(content)
+        return cls(text, source_format=source_format, url=url, encoding=encoding, deadline=deadline)
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            soup = self.soup
+            self._text = render_text(soup) if soup is not None else ""
+            self.deadline.check("rendering the page's text")
+        return self._text
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        if self._lines is None:
+            self._lines = tuple(self.text.split("\n"))
+        return self._lines
+
+    @property
+    def soup(self) -> BeautifulSoup | None:
+        if self.markup is None:
+            return None
+        if self._soup is None:
+            self._soup = BeautifulSoup(self.markup, "lxml")
+            self.deadline.check("parsing the HTML")
+        return self._soup
+
+    @property
+    def metadata(self) -> PageMetadata:
+        if self._metadata is None:
+            soup = self.soup
+            self._metadata = page_metadata(soup) if soup is not None else PageMetadata()
+        return self._metadata
+
+    def __repr__(self) -> str:
+        size = len(self.markup if self.markup is not None else self._text or "")
+        return f"<Document {self.source_format} {size} chars url={self.url!r}>"

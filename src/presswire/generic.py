@@ -1,0 +1,218 @@
+"""The ``generic`` fallback plugin: pages of outlets no plugin knows.
+
+It is part of the core and always registered, so ``parse`` works with entry-point loading off.
+Text dumps: a line classifier keeps prose paragraphs and drops menus, share lines, link lists and
+footers. HTML: title, date and authors from the page's metadata; paragraphs from the ``<p>``
+elements of the article container.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from bs4 import BeautifulSoup, Tag
+
+from presswire.dates import parse_iso
+from presswire.hookspecs import hookimpl
+from presswire.html import render_text
+from presswire.models import Article, Fingerprint
+from presswire.rules import LineTable, clean_line
+
+name = "generic"
+
+# ---------------------------------------------------------------- rules (data)
+MIN_PARAGRAPH_WORDS = 8
+"""A block of text shorter than this is a menu item, a label or a headline, not body text."""
+WRAPPED_LINE_MIN_CHARS = 40
+"""Lines of a hard-wrapped paragraph are at least this long (but the last)."""
+SENTENCE_ENDINGS = (".", "!", "?", "…", '"', "”", "’", "'", "»", ")", ":")
+BOILERPLATE = LineTable(
+    exact=(
+        "Share this story!",
+        "Share this article",
+        "SHARE THIS ARTICLE",
+        "Share",
+        "Read more",
+        "Related",
+        "Related articles",
+        "Advertisement",
+        "Comments",
+        "Subscribe",
+    ),
+    patterns=(
+        r"(?i)(?:share|follow|subscribe|sign up|log in|cookies?|all rights reserved|copyright)"
+        r"\b.{0,120}",
+        r"(?i).{0,80}\b(?:share this (?:story|article)|all rights reserved)\b.{0,80}",
+        r"(?:©|\(c\)).{0,200}",
+    ),
+)
+# Containers whose paragraphs are not the article's.
+NON_BODY_CONTAINERS = frozenset({"nav", "footer", "aside", "header", "form", "menu"})
+PUBLISHED_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "dc.date.issued",
+    "dc.date",
+    "sailthru.date",
+    "parsely-pub-date",
+)
+AUTHOR_META = ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author")
+SECTION_META = ("article:section", "section", "parsely-section")
+TAG_META = ("news_keywords", "keywords", "article:tag")
+_URL_LIKE = re.compile(r"https?://", re.I)
+
+
+@hookimpl
+def presswire_fingerprint(document: Any) -> Fingerprint:
+    """The fallback never claims a page; it is used when no outlet plugin does."""
+    return Fingerprint(score=0.0, evidence=("fallback for pages no outlet plugin claims",))
+
+
+@hookimpl
+def presswire_extract_text(document: Any) -> Article:
+    paragraphs = [block for block in _blocks(document.lines) if _is_body(block)]
+    warnings = ["title: not identified (text dump of an unknown outlet)"]
+    if document.source_format == "html":
+        warnings = []
+    if not paragraphs:
+        warnings.append("paragraphs: no body text found")
+    return Article(paragraphs=paragraphs, warnings=warnings)
+
+
+@hookimpl
+def presswire_extract_html(document: Any, soup: BeautifulSoup) -> Article:
+    meta = document.metadata
+    title = meta.first("og:title", "twitter:title") or _first_text(soup, "h1") or meta.title
+    warnings: list[str] = []
+    published = _published(meta)
+    if published is None:
+        warnings.append("published: no machine-readable date in the page's metadata")
+    container = _article_container(soup)
+    paragraphs = [p for p in _paragraphs(container) if not BOILERPLATE.matches(p)]
+    if not paragraphs:  # pages without <p>: fall back to the rendered text's prose blocks
+        paragraphs = [b for b in _blocks(render_text(container).split("\n")) if _is_body(b)]
+    if not paragraphs:
+        warnings.append("paragraphs: no body text found")
+    authors = _authors(meta)
+    keywords = meta.first(*TAG_META)
+    tags = [t.strip() for t in keywords.split(",") if t.strip()] if keywords else []
+    return Article(
+        title=clean_line(title) if title and title.strip() else None,
+        published=published,
+        section=meta.first(*SECTION_META),
+        authors=authors,
+        paragraphs=paragraphs,
+        tags=tags,
+        url=meta.canonical_url or meta.first("og:url"),
+        warnings=warnings,
+    )
+
+
+# ---------------------------------------------------------------- text dumps
+def _blocks(lines: Any) -> list[str]:
+    """Paragraph candidates from a dump's lines.
+
+    Lines between blank lines form a block. A block whose lines all end a sentence is a dump
+    with one paragraph per line; a block of long lines that run on is one hard-wrapped
+    paragraph; any other block (a menu, a list of links) is kept line by line for the classifier.
+    """
+    blocks: list[list[str]] = []
+    current: list[str] = []
+    for line in lines:
+        stripped = clean_line(line)
+        if stripped:
+            current.append(stripped)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    result: list[str] = []
+    for block in blocks:
+        if len(block) > 1 and _is_wrapped_paragraph(block):
+            result.append(" ".join(block))
+        else:
+            result.extend(block)
+    return result
+
+
+def _is_wrapped_paragraph(block: list[str]) -> bool:
+    body, last = block[:-1], block[-1]
+    return (
+        all(len(line) >= WRAPPED_LINE_MIN_CHARS for line in body)
+        and not any(line.endswith(SENTENCE_ENDINGS) for line in body)
+        and last.endswith(SENTENCE_ENDINGS)
+    )
+
+
+def _is_body(text: str) -> bool:
+    if len(text.split()) < MIN_PARAGRAPH_WORDS:
+        return False
+    if not text.endswith(SENTENCE_ENDINGS):
+        return False
+    return not (BOILERPLATE.matches(text) or _URL_LIKE.match(text))
+
+
+# ---------------------------------------------------------------- HTML
+def _first_text(soup: BeautifulSoup, tag_name: str) -> str | None:
+    tag = soup.find(tag_name)
+    if isinstance(tag, Tag):
+        text = clean_line(tag.get_text(" "))
+        return text or None
+    return None
+
+
+def _published(meta: Any) -> str | None:
+    for key in PUBLISHED_META:
+        value = meta.meta.get(key)
+        if value and (iso := parse_iso(value)):
+            return iso
+    for value in meta.jsonld_values("datePublished"):
+        if isinstance(value, str) and (iso := parse_iso(value)):
+            return iso
+    return None
+
+
+def _authors(meta: Any) -> list[str]:
+    names: list[str] = []
+    for value in meta.jsonld_values("author"):
+        for item in value if isinstance(value, list) else [value]:
+            author = item.get("name") if isinstance(item, dict) else item
+            if isinstance(author, str) and author.strip() and author.strip() not in names:
+                names.append(clean_line(author))
+        if names:
+            return names
+    value = meta.first(*AUTHOR_META)
+    if value and not _URL_LIKE.match(value):
+        names.append(clean_line(value))
+    return names
+
+
+def _article_container(soup: BeautifulSoup) -> Tag:
+    """The ``<article>`` (or ``<main>``) holding the most paragraph text, else ``<body>``."""
+    best: Tag | None = None
+    best_length = 0
+    for candidate in soup.find_all(["article", "main"]):
+        length = sum(len(p.get_text()) for p in candidate.find_all("p"))
+        if length > best_length:
+            best, best_length = candidate, length
+    if best is not None:
+        return best
+    body = soup.find("body")
+    return body if isinstance(body, Tag) else soup
+
+
+def _paragraphs(container: Tag) -> list[str]:
+    paragraphs: list[str] = []
+    for p in container.find_all("p"):
+        if any(parent.name in NON_BODY_CONTAINERS for parent in p.parents):
+            continue
+        text = clean_line(p.get_text(" "))
+        if len(text.split()) >= 3:
+            paragraphs.append(text)
+    return paragraphs

@@ -1,0 +1,197 @@
+"""parse / parse_many / fingerprint: the steps from a source to an :class:`Article`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Literal, overload
+
+import attrs
+
+from presswire.decoding import Source
+from presswire.document import Document
+from presswire.errors import LimitExceededError, PresswireError, UnknownPluginError
+from presswire.limits import DEFAULT_LIMITS, Deadline, Limits
+from presswire.models import Article, Fingerprint
+from presswire.registry import FALLBACK_PLUGIN, PluginRegistry
+
+__all__ = ["FINGERPRINT_THRESHOLD", "NEAR_TIE_MARGIN", "fingerprint", "parse", "parse_many"]
+
+FINGERPRINT_THRESHOLD = 0.5
+"""A plugin whose fingerprint scores at least this is a candidate for the page."""
+NEAR_TIE_MARGIN = 0.1
+"""Two candidates closer than this are reported as a near tie in ``Article.warnings``."""
+
+_default_registry: PluginRegistry | None = None
+
+
+def default_registry() -> PluginRegistry:
+    """The registry behind the module-level functions, loaded on first use."""
+    global _default_registry
+    if _default_registry is None:
+        _default_registry = PluginRegistry()
+    return _default_registry
+
+
+def parse(
+    source: Source,
+    *,
+    url: str | None = None,
+    outlet: str | None = None,
+    source_format: Literal["text", "html"] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    registry: PluginRegistry | None = None,
+) -> Article:
+    """Parse one page into an :class:`Article`.
+
+    :param source: the page: ``str`` (its text or HTML), ``bytes`` in any common encoding, a
+        path (``pathlib.Path`` or other ``os.PathLike``; a ``str`` is always content), or a
+        binary file object.
+    :param url: the page's URL, if known: a hint for plugins, copied to ``Article.url``.
+    :param outlet: a plugin name that forces that plugin instead of fingerprinting.
+    :param source_format: ``"text"`` or ``"html"`` to skip detection.
+    :param limits: size and time limits (:class:`Limits`).
+    :raises InputError: unreadable, binary or wrongly typed source.
+    :raises LimitExceededError: a source over ``limits.max_bytes``; ``TimeLimitExceededError``
+        when parsing takes longer than ``limits.max_seconds``.
+    :raises UnknownPluginError: ``outlet`` names no registered plugin.
+    """
+    registry = registry or default_registry()
+    if outlet is not None and outlet not in registry:
+        raise UnknownPluginError(
+            f"no plugin named {outlet!r}; registered: {', '.join(registry.names())}"
+        )
+    deadline = Deadline(limits.max_seconds)
+    document = Document.from_source(
+        source, url=url, source_format=source_format, limits=limits, deadline=deadline
+    )
+    deadline.check("decoding")
+    return extract_article(document, registry, outlet=outlet)
+
+
+def extract_article(
+    document: Document, registry: PluginRegistry, *, outlet: str | None = None
+) -> Article:
+    """Choose the plugin for ``document`` and let it extract the article."""
+    warnings: list[str] = []
+    fingerprints = registry.fingerprints(document, warnings)
+    by_plugin = {fp.plugin: fp for fp in fingerprints}
+    if outlet is not None:
+        candidates = [outlet]
+    else:
+        ranked = [
+            fp
+            for fp in fingerprints
+            if fp.plugin != FALLBACK_PLUGIN and fp.score >= FINGERPRINT_THRESHOLD
+        ]
+        candidates = [fp.plugin for fp in ranked]
+        if len(ranked) > 1 and ranked[0].score - ranked[1].score < NEAR_TIE_MARGIN:
+            warnings.append(
+                f"near tie: {ranked[0].plugin} {ranked[0].score:.2f} and "
+                f"{ranked[1].plugin} {ranked[1].score:.2f}; chose {ranked[0].plugin}"
+            )
+    if FALLBACK_PLUGIN not in candidates:
+        candidates.append(FALLBACK_PLUGIN)
+
+    for name in candidates:
+        document.deadline.check(f"extracting with plugin {name!r}")
+        try:
+            article = registry.extract(name, document)
+        except LimitExceededError:
+            raise
+        except Exception as exc:  # a plugin's failure must never break the parse
+            warnings.append(f"plugin {name!r} failed: {_one_line(exc)}; tried the next one")
+            continue
+        if article is None:
+            if name != FALLBACK_PLUGIN:
+                warnings.append(f"plugin {name!r} could not extract this page; tried the next one")
+            continue
+        chosen = by_plugin.get(name) or Fingerprint(score=0.0, plugin=name)
+        if outlet is not None:
+            chosen = attrs.evolve(chosen, evidence=(*chosen.evidence, "forced with outlet="))
+        return _finish(article, document, chosen, warnings)
+    # Only reachable if the fallback itself failed; still a result that says what it lacks.
+    warnings.append("no plugin could extract this page")
+    return _finish(Article(), document, Fingerprint(score=0.0, plugin=FALLBACK_PLUGIN), warnings)
+
+
+def _finish(
+    article: Article, document: Document, chosen: Fingerprint, warnings: list[str]
+) -> Article:
+    url = document.url or article.url
+    if url is None and document.source_format == "html":
+        url = document.metadata.canonical_url or document.metadata.first("og:url")
+    return attrs.evolve(
+        article,
+        fingerprint=chosen,
+        source_format=document.source_format,
+        url=url,
+        warnings=(*warnings, *article.warnings),
+    )
+
+
+def _one_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {lines[0][:200]}" if lines else type(exc).__name__
+
+
+@overload
+def parse_many(
+    sources: Iterable[Source],
+    *,
+    errors: Literal["raise"] = ...,
+    limits: Limits = ...,
+    registry: PluginRegistry | None = ...,
+) -> Iterator[Article]: ...
+
+
+@overload
+def parse_many(
+    sources: Iterable[Source],
+    *,
+    errors: Literal["return"],
+    limits: Limits = ...,
+    registry: PluginRegistry | None = ...,
+) -> Iterator[Article | PresswireError]: ...
+
+
+def parse_many(
+    sources: Iterable[Source],
+    *,
+    errors: Literal["raise", "return"] = "raise",
+    limits: Limits = DEFAULT_LIMITS,
+    registry: PluginRegistry | None = None,
+) -> Iterator[Article] | Iterator[Article | PresswireError]:
+    """Parse each source in turn and yield the results in input order.
+
+    Sources are read lazily, one at a time, so memory stays flat for any number of them.
+    ``errors="raise"`` (default) stops at the first source that raises a
+    :class:`PresswireError`; ``errors="return"`` yields that error in the source's place and
+    goes on, so every input has exactly one output.
+    """
+    if errors not in ("raise", "return"):
+        raise ValueError(f"errors must be 'raise' or 'return', got {errors!r}")
+    registry = registry or default_registry()
+    for source in sources:
+        try:
+            yield parse(source, limits=limits, registry=registry)
+        except PresswireError as exc:
+            if errors == "raise":
+                raise
+            yield exc
+
+
+def fingerprint(
+    source: Source,
+    *,
+    url: str | None = None,
+    source_format: Literal["text", "html"] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    registry: PluginRegistry | None = None,
+) -> list[Fingerprint]:
+    """Every plugin's :class:`Fingerprint` of ``source``, best first (``generic`` included)."""
+    registry = registry or default_registry()
+    deadline = Deadline(limits.max_seconds)
+    document = Document.from_source(
+        source, url=url, source_format=source_format, limits=limits, deadline=deadline
+    )
+    return registry.fingerprints(document)

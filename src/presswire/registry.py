@@ -1,0 +1,297 @@
+"""The plugin registry: loading, registering, and calling plugins one at a time.
+
+Hooks are called plugin by plugin (not through pluggy's broadcast call) so that an exception in
+one plugin is attributed to it and cannot stop the others.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterator
+from importlib import metadata
+from types import ModuleType
+from typing import Any
+
+import attrs
+import pluggy
+from attrs import frozen
+
+from presswire import hookspecs
+from presswire.errors import LimitExceededError, PluginError, UnknownPluginError
+from presswire.models import Article, Fingerprint
+
+__all__ = [
+    "AUTOLOAD_ENV",
+    "BLOCKED_ENV",
+    "ENTRY_POINT_GROUP",
+    "FALLBACK_PLUGIN",
+    "PluginInfo",
+    "PluginRegistry",
+]
+
+ENTRY_POINT_GROUP = "presswire"
+AUTOLOAD_ENV = "PRESSWIRE_DISABLE_PLUGIN_AUTOLOAD"
+"""Set to any non-empty value to load no plugin from entry points (``generic`` stays)."""
+BLOCKED_ENV = "PRESSWIRE_BLOCKED_PLUGINS"
+"""Comma-separated entry-point names not to load, e.g. ``rt,tass``."""
+FALLBACK_PLUGIN = "generic"
+_NAME_RE = re.compile(r"[a-z0-9][a-z0-9_.-]{0,63}")
+_HOOK_PREFIX = "presswire_"
+
+
+@frozen
+class PluginInfo:
+    """What ``presswire plugins`` shows about one plugin."""
+
+    name: str
+    package: str
+    version: str | None
+    hooks: tuple[str, ...]
+    origin: str  # "builtin", "entry point" or "runtime"
+
+
+@frozen
+class LoadFailure:
+    """An entry point that could not be loaded, with the reason."""
+
+    name: str
+    package: str | None
+    reason: str
+
+
+class PluginRegistry:
+    """A set of plugins with the hooks of :mod:`presswire.hookspecs`.
+
+    presswire keeps one default registry behind :func:`presswire.register` and friends; a test
+    or an application that wants its own set builds one with ``PluginRegistry(autoload=False)``.
+    """
+
+    def __init__(self, *, autoload: bool | None = None) -> None:
+        self._pm = _PluginManager(hookspecs.PROJECT_NAME)
+        self._pm.add_hookspecs(hookspecs)
+        self._origin: dict[str, tuple[str, str | None, str]] = {}  # name -> origin, version, pkg
+        self.load_failures: list[LoadFailure] = []
+        from presswire import generic
+
+        self._register(generic, FALLBACK_PLUGIN, origin="builtin", version=_own_version())
+        if autoload is None:
+            autoload = not os.environ.get(AUTOLOAD_ENV)
+        if autoload:
+            self.load_entry_points()
+
+    # ------------------------------------------------------------ registration
+    def load_entry_points(self) -> None:
+        """Load every plugin of the ``presswire`` entry-point group that is not blocked."""
+        blocked = {n.strip() for n in os.environ.get(BLOCKED_ENV, "").split(",") if n.strip()}
+        for entry_point in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=_ep_key):
+            dist = getattr(entry_point, "dist", None)
+            package = dist.metadata["Name"] if dist is not None else None
+            if entry_point.name in blocked or entry_point.name in self._origin:
+                continue
+            try:
+                plugin = entry_point.load()
+                self._register(
+                    plugin,
+                    entry_point.name,
+                    origin="entry point",
+                    version=dist.version if dist is not None else None,
+                    package=package,
+                )
+            except Exception as exc:  # a broken third-party package must not break presswire
+                self.load_failures.append(
+                    LoadFailure(entry_point.name, package, f"{type(exc).__name__}: {exc}")
+                )
+
+    def register(self, plugin: object, name: str | None = None) -> str:
+        """Register ``plugin`` (a module or object with hook functions); return its name.
+
+        The name is ``name``, else the plugin's ``name`` attribute, else the last part of its
+        module name without a ``presswire_`` prefix. Raises :class:`PluginError` for a name in
+        use, an invalid name, a misspelled hook or a hook with arguments the spec does not have.
+        """
+        chosen = _default_name(plugin) if name is None else name
+        return self._register(plugin, chosen, origin="runtime")
+
+    def _register(
+        self,
+        plugin: object,
+        name: str,
+        *,
+        origin: str,
+        version: str | None = None,
+        package: str | None = None,
+    ) -> str:
+        if not _NAME_RE.fullmatch(name):
+            raise PluginError(f"invalid plugin name {name!r}: use lower case letters, digits, -_.")
+        if name in self._origin or self._pm.is_registered(plugin):
+            raise PluginError(f"a plugin named {name!r} (or this plugin object) is registered")
+        try:
+            self._pm.register(plugin, name=name)
+        except pluggy.PluginValidationError as exc:
+            raise PluginError(f"plugin {name!r}: {exc}") from exc
+        try:
+            self._pm.check_pending()
+        except pluggy.PluginValidationError as exc:
+            self._pm.unregister(name=name)
+            raise PluginError(f"plugin {name!r}: {exc}") from exc
+        module = getattr(plugin, "__name__", None)
+        package = package or (module if isinstance(module, str) else type(plugin).__module__)
+        self._origin[name] = (origin, version, package)
+        return name
+
+    def unregister(self, plugin: object | str) -> None:
+        """Remove a plugin given by name or object. The ``generic`` fallback cannot be removed."""
+        name = plugin if isinstance(plugin, str) else self._pm.get_name(plugin)
+        if name is None or name not in self._origin:
+            raise UnknownPluginError(f"no plugin {plugin!r} is registered")
+        if name == FALLBACK_PLUGIN:
+            raise PluginError("the generic fallback cannot be unregistered")
+        self._pm.unregister(name=name)
+        del self._origin[name]
+
+    # ------------------------------------------------------------ queries
+    def names(self) -> list[str]:
+        """Registered plugin names, sorted, ``generic`` included."""
+        return sorted(self._origin)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._origin
+
+    def get(self, name: str) -> object:
+        plugin = self._pm.get_plugin(name)
+        if plugin is None:
+            registered = ", ".join(self.names())
+            raise UnknownPluginError(f"no plugin named {name!r}; registered: {registered}")
+        return plugin
+
+    def info(self) -> list[PluginInfo]:
+        """One :class:`PluginInfo` per plugin, sorted by name."""
+        result = []
+        for name in self.names():
+            origin, version, package = self._origin[name]
+            hooks = tuple(sorted(h.name for h in self._pm.get_hookcallers(self.get(name)) or ()))
+            result.append(PluginInfo(name, package or name, version, hooks, origin))
+        return result
+
+    def has_hook(self, name: str, hook: str) -> bool:
+        return self._implementation(name, hook) is not None
+
+    # ------------------------------------------------------------ calling plugins
+    def fingerprints(self, document: Any, warnings: list[str] | None = None) -> list[Fingerprint]:
+        """Every plugin's fingerprint of ``document``, best first (ties by name).
+
+        A plugin that raises or returns something else than a Fingerprint gets score 0 with the
+        reason as evidence, and a line in ``warnings``.
+        """
+        results = []
+        for name, function in self._implementations("presswire_fingerprint"):
+            document.deadline.check(f"fingerprinting with plugin {name!r}")
+            try:
+                result = function(document=document)
+            except _PASS_THROUGH:
+                raise
+            except Exception as exc:
+                reason = f"plugin {name!r} failed to fingerprint: {_describe(exc)}"
+                if warnings is not None:
+                    warnings.append(reason)
+                results.append(Fingerprint(score=0.0, evidence=(reason,), plugin=name))
+                continue
+            if result is None:
+                continue
+            if not isinstance(result, Fingerprint):
+                reason = f"plugin {name!r} returned {type(result).__name__}, not a Fingerprint"
+                if warnings is not None:
+                    warnings.append(reason)
+                results.append(Fingerprint(score=0.0, evidence=(reason,), plugin=name))
+                continue
+            results.append(attrs.evolve(result, plugin=name))
+        results.sort(key=lambda fp: (-fp.score, fp.plugin))
+        return results
+
+    def extract(self, name: str, document: Any) -> Article | None:
+        """Ask plugin ``name`` for the article: its HTML hook for HTML, else its text hook.
+
+        Exceptions propagate: the caller decides what a failure means.
+        """
+        if document.source_format == "html":
+            html_hook = self._implementation(name, "presswire_extract_html")
+            if html_hook is not None:
+                article = _checked(name, html_hook(document=document, soup=document.soup))
+                if article is not None:
+                    return article
+        text_hook = self._implementation(name, "presswire_extract_text")
+        if text_hook is None:
+            return None
+        return _checked(name, text_hook(document=document))
+
+    def _implementations(self, hook: str) -> Iterator[tuple[str, Callable[..., Any]]]:
+        caller = getattr(self._pm.hook, hook)
+        for impl in sorted(caller.get_hookimpls(), key=lambda i: i.plugin_name):
+            yield impl.plugin_name, _bound(impl)
+
+    def _implementation(self, name: str, hook: str) -> Callable[..., Any] | None:
+        caller = getattr(self._pm.hook, hook)
+        for impl in caller.get_hookimpls():
+            if impl.plugin_name == name:
+                return _bound(impl)
+        return None
+
+
+# Errors that are about the document, not the plugin: they end the parse.
+_PASS_THROUGH = (LimitExceededError,)
+
+
+def _bound(impl: Any) -> Callable[..., Any]:
+    """Call a hook implementation with only the arguments it declares (pluggy's contract)."""
+    function = impl.function
+    argnames = impl.argnames
+
+    def call(**kwargs: Any) -> Any:
+        return function(**{key: kwargs[key] for key in argnames})
+
+    return call
+
+
+def _checked(name: str, article: object) -> Article | None:
+    if article is None or isinstance(article, Article):
+        return article
+    raise PluginError(f"plugin {name!r} returned {type(article).__name__}, not an Article")
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0][:200]}" if text else type(exc).__name__
+
+
+class _PluginManager(pluggy.PluginManager):
+    """Treats every ``presswire_*`` function as a hook implementation, marked or not.
+
+    So a misspelled hook name is never silently ignored: ``check_pending`` refuses it.
+    """
+
+    def parse_hookimpl_opts(self, plugin: object, name: str) -> Any:
+        opts = super().parse_hookimpl_opts(plugin, name)
+        if opts is None and name.startswith(_HOOK_PREFIX) and callable(getattr(plugin, name, None)):
+            return {}
+        return opts
+
+
+def _default_name(plugin: object) -> str:
+    explicit = getattr(plugin, "name", None)
+    if isinstance(explicit, str) and explicit:
+        return explicit
+    module = plugin.__name__ if isinstance(plugin, ModuleType) else type(plugin).__module__
+    last = module.rsplit(".", 1)[-1]
+    return last.removeprefix("presswire_").replace("_", "-").lower()
+
+
+def _ep_key(entry_point: metadata.EntryPoint) -> str:
+    return entry_point.name
+
+
+def _own_version() -> str | None:
+    try:
+        return metadata.version("presswire")
+    except metadata.PackageNotFoundError:  # running from a source tree that is not installed
+        return None

@@ -1,0 +1,128 @@
+"""Helpers for keeping a plugin's rules as data: weighted signals for fingerprints, line tables.
+
+A plugin declares *what* marks its outlet in tables; this module does the matching::
+
+    SIGNALS = (
+        Signal(r"^Think your friends would be interested\\? Share this story!$", 0.8,
+               "RT share footer"),
+        Signal(r"rt\\.com", 0.3, "rt.com URL", target="url"),
+    )
+
+    @hookimpl
+    def presswire_fingerprint(document):
+        return score_signals(document, SIGNALS)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any, Literal
+
+from attrs import field, frozen, validators
+
+from presswire.models import Fingerprint
+
+__all__ = ["LineTable", "Signal", "clean_line", "combine_weights", "score_signals"]
+
+SignalTarget = Literal["text", "head", "markup", "url"]
+HEAD_LINES = 60
+"""Lines of ``document.text`` that a ``head`` signal looks at."""
+
+
+def _compile(pattern: str | re.Pattern[str]) -> re.Pattern[str]:
+    if isinstance(pattern, re.Pattern):
+        return pattern
+    return re.compile(pattern, re.MULTILINE)
+
+
+@frozen
+class Signal:
+    """One piece of evidence for an outlet, with its weight.
+
+    :param pattern: a regular expression (compiled with ``re.MULTILINE``, so ``^``/``$`` match at
+        line boundaries). Keep it linear: no nested quantifiers over the same characters.
+    :param weight: in ``(0, 1]`` how sure a match alone makes the outlet; a negative weight in
+        ``[-1, 0)`` is counter-evidence that scales the score down.
+    :param evidence: what a match means, shown in the fingerprint.
+    :param target: where to look: ``"text"`` the whole text dump (for HTML, the visible text),
+        ``"head"`` its first :data:`HEAD_LINES` lines, ``"markup"`` the HTML source (HTML pages
+        only), ``"url"`` the URL hint.
+    """
+
+    pattern: re.Pattern[str] = field(converter=_compile)
+    weight: float = field(validator=[validators.ge(-1.0), validators.le(1.0)])
+    evidence: str = field(validator=validators.instance_of(str))
+    target: SignalTarget = field(
+        default="text", validator=validators.in_(("text", "head", "markup", "url"))
+    )
+
+    def matches(self, document: Any) -> bool:
+        haystack = _haystack(document, self.target)
+        return haystack is not None and self.pattern.search(haystack) is not None
+
+
+def _haystack(document: Any, target: str) -> str | None:
+    if target == "url":
+        url: str | None = document.url
+        return url
+    if target == "markup":
+        markup: str | None = document.markup
+        return markup
+    if target == "head":
+        return "\n".join(document.lines[:HEAD_LINES])
+    text: str = document.text
+    return text
+
+
+def combine_weights(weights: Iterable[float]) -> float:
+    """Combine independent evidence: ``1 - prod(1 - w)`` over positive weights (noisy-or), then
+    scale by ``prod(1 - |w|)`` over negative ones. Two 0.5 signals give 0.75."""
+    miss, penalty = 1.0, 1.0
+    for weight in weights:
+        if weight >= 0:
+            miss *= 1.0 - weight
+        else:
+            penalty *= 1.0 + weight
+    return round(max(0.0, min(1.0, (1.0 - miss) * penalty)), 4)
+
+
+def score_signals(document: Any, signals: Iterable[Signal]) -> Fingerprint:
+    """Match ``signals`` against ``document`` and return the combined :class:`Fingerprint`."""
+    matched = [signal for signal in signals if signal.matches(document)]
+    return Fingerprint(
+        score=combine_weights(s.weight for s in matched),
+        evidence=tuple(s.evidence for s in matched),
+    )
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def clean_line(text: str) -> str:
+    """Collapse white space (no-break spaces included) to single spaces and strip the ends."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def _to_frozenset(items: Iterable[str]) -> frozenset[str]:
+    return frozenset(items)
+
+
+def _compile_all(patterns: Iterable[str | re.Pattern[str]]) -> tuple[re.Pattern[str], ...]:
+    return tuple(_compile(p) for p in patterns)
+
+
+@frozen
+class LineTable:
+    """A table of boilerplate lines: exact lines (after :func:`clean_line`) and patterns.
+
+    ``table.matches(line)`` is True when the cleaned line is one of ``exact`` or a pattern
+    ``fullmatch``-es it. Exact lines are a set lookup, so long tables cost nothing per line.
+    """
+
+    exact: frozenset[str] = field(default=frozenset(), converter=_to_frozenset)
+    patterns: tuple[re.Pattern[str], ...] = field(default=(), converter=_compile_all)
+
+    def matches(self, line: str) -> bool:
+        cleaned = clean_line(line)
+        return cleaned in self.exact or any(p.fullmatch(cleaned) for p in self.patterns)

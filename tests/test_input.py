@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import time
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -251,3 +252,29 @@ def test_deeply_nested_html_does_not_overflow() -> None:
     )
     article = presswire.parse(page)
     assert article.source_format == "html"
+
+
+def test_parse_many_keeps_input_order_and_is_lazy() -> None:
+    seeds = sorted(SEEDS.glob("*.txt"))
+    consumed: list[Path] = []
+
+    def sources() -> Iterator[Path]:
+        for seed in seeds:
+            consumed.append(seed)
+            yield seed
+
+    results = presswire.parse_many(sources())
+    first = next(results)
+    assert consumed == seeds[:1]  # one source read per result, not the whole corpus
+    rest = list(results)
+    assert [first, *rest] == [presswire.parse(seed) for seed in seeds]
+
+
+def test_parse_many_errors_raise_or_take_the_sources_place(tmp_path: Path) -> None:
+    sources: list[object] = [SEEDS / "missing.txt", next(SEEDS.glob("002_*.txt")), b"\x00\x01"]
+    results = list(presswire.parse_many(sources, errors="return"))
+    assert [type(r).__name__ for r in results] == ["InputError", "Article", "InputError"]
+    with pytest.raises(InputError):
+        list(presswire.parse_many(sources))
+    with pytest.raises(ValueError):
+        list(presswire.parse_many(sources, errors="ignore"))  # type: ignore[call-overload]

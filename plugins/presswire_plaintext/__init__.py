@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import itertools
+import re
+from datetime import datetime
 
-from presswire import Document, Fingerprint, hookimpl
-from presswire.rules import clean_line, combine_weights
-from presswire_plaintext.rules import MIN_PROSE_WORDS, SENTENCE_ENDINGS, ZEROHEDGE_SIGNALS
+from presswire import Article, Document, Fingerprint, hookimpl
+from presswire.dates import format_datetime
+from presswire.rules import clean_line, combine_weights, content_lines, is_headline, is_prose
+from presswire_plaintext import rules
+from presswire_plaintext.rules import ZEROHEDGE_SIGNALS
 
 name = "plaintext"
-
-
-def _is_prose(line: str) -> bool:
-    return len(line.split()) >= MIN_PROSE_WORDS and line.endswith(SENTENCE_ENDINGS)
 
 
 @hookimpl
@@ -25,7 +25,7 @@ def presswire_fingerprint(document: Document) -> Fingerprint | None:
     content = [line for line in lines if line]
     if not content:
         return Fingerprint(score=0.0, evidence=("no text",))
-    prose_share = sum(1 for line in content if _is_prose(line)) / len(content)
+    prose_share = sum(1 for line in content if is_prose(line)) / len(content)
     breaks = sum(1 for a, b in itertools.pairwise(lines) if a and not b)
     single_break_share = 1.0 - breaks / max(1, len(content) - 1)
     structure = round(prose_share * max(0.0, single_break_share), 4)
@@ -37,3 +37,56 @@ def presswire_fingerprint(document: Document) -> Fingerprint | None:
     evidence.extend(s.evidence for s in markers)
     score = combine_weights([structure, *(s.weight for s in markers)]) if markers else structure
     return Fingerprint(score=min(1.0, score), evidence=tuple(evidence))
+
+
+@hookimpl
+def presswire_extract_text(document: Document) -> Article:
+    """Every line is a paragraph; ZeroHedge's header lines, when present, become fields."""
+    lines = content_lines(document.lines)
+    authors: list[str] = []
+    published = title = None
+    extras: dict[str, str] = {}
+    header_end = 0
+    for index, line in enumerate(lines[: rules.HEADER_LINES]):
+        if line == rules.HOUSE_BYLINE:
+            authors.append(line)
+            header_end = index + 1
+        elif match := rules.DATE_LINE.fullmatch(line):
+            published = _iso(match)
+            header_end = index + 1
+    if header_end and is_headline(lines[0]) and lines[0] != rules.HOUSE_BYLINE:
+        title = lines[0]  # a headline above ZeroHedge's byline or date line
+    body = lines[header_end:]
+    if body and (match := rules.AUTHORED_BY.fullmatch(body[0])):
+        authors = [match["author"]]
+        extras["via"] = match["via"]
+        body = body[1:]
+    is_zerohedge = bool(header_end or extras)
+    warnings = []
+    if title is None:
+        warnings.append("title: plain text carries no title")
+    if published is None:
+        warnings.append("published: plain text carries no date")
+    return Article(
+        outlet="zerohedge" if is_zerohedge else None,
+        title=title,
+        published=published,
+        authors=authors,
+        paragraphs=body,
+        extras={"zerohedge": extras} if extras else {},
+        warnings=warnings,
+    )
+
+
+def _iso(match: re.Match[str]) -> str | None:
+    try:
+        moment = datetime(
+            int(match["year"]),
+            int(match["month"]),
+            int(match["day"]),
+            int(match["hour"]),
+            int(match["minute"]),
+        )
+    except ValueError:
+        return None
+    return format_datetime(moment)

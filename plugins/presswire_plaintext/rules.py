@@ -1,10 +1,8 @@
-"""What marks ZeroHedge-style plain text: body paragraphs one per line, nothing else."""
+"""What ZeroHedge-style plain text looks like: body paragraphs one per line, nothing else."""
+
+import re
 
 from presswire.rules import Signal
-
-MIN_PROSE_WORDS = 8
-"""A line with fewer words is a title, a label or a menu item, not a body paragraph."""
-SENTENCE_ENDINGS = (".", "!", "?", "…", '"', "”", "’", "'", "»", ")")
 
 # ZeroHedge's own markers: they make the outlet 'zerohedge' rather than unknown.
 ZEROHEDGE_SIGNALS = (
@@ -23,3 +21,15 @@ ZEROHEDGE_SIGNALS = (
     ),
     Signal(r"(?:^|[/.])zerohedge\.com(?:[/:]|$)", 0.3, "zerohedge.com URL", target="url"),
 )
+
+HOUSE_BYLINE = "Tyler Durden"
+"""ZeroHedge's collective pen name, printed on its own line above the article."""
+AUTHORED_BY = re.compile(r"Authored by (?P<author>.{2,120}?) via (?P<via>.{2,120}?),?")
+"""The first body line of a syndicated piece: 'Authored by NAME via OUTLET,'."""
+DATE_LINE = re.compile(
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (?P<month>\d{2})/(?P<day>\d{2})/(?P<year>\d{4}) - "
+    r"(?P<hour>\d{2}):(?P<minute>\d{2})"
+)
+"""'Mon, 03/25/2024 - 17:20': US month-first order, no time zone printed."""
+HEADER_LINES = 4
+"""ZeroHedge's title, byline and date line come within the first few lines."""

@@ -2,13 +2,83 @@
 
 from __future__ import annotations
 
-from presswire import Document, Fingerprint, hookimpl
-from presswire.rules import score_signals
-from presswire_presstv.rules import SIGNALS
+from datetime import date
+
+from presswire import Article, Document, Fingerprint, hookimpl
+from presswire.rules import content_lines, is_prose, score_signals, split_subheadings
+from presswire_presstv import rules
 
 name = "presstv"
 
 
 @hookimpl
 def presswire_fingerprint(document: Document) -> Fingerprint:
-    return score_signals(document, SIGNALS)
+    return score_signals(document, rules.SIGNALS)
+
+
+@hookimpl
+def presswire_extract_text(document: Document) -> Article:
+    lines = content_lines(document.lines)
+    for index, line in enumerate(lines):
+        if rules.FOOTER.matches(line):
+            lines = lines[:index]
+            break
+    warnings: list[str] = []
+    section = None
+    breadcrumb: list[str] = []
+    if lines and (match := rules.BREADCRUMB.fullmatch(lines[0])):
+        breadcrumb = ["News", *rules.BREADCRUMB_SEPARATOR.split(match["path"])]
+        section = breadcrumb[1]
+        lines = lines[1:]
+    title = lines[0] if lines else None
+    lines = lines[2:] if lines[1:2] == [title] else lines[1:]  # a title printed twice
+
+    # Between the title and the first prose line: image captions and the byline block.
+    first_prose = next((i for i, line in enumerate(lines) if is_prose(line)), len(lines))
+    captions: list[str] = []
+    authors: list[str] = []
+    place = None
+    header = lines[:first_prose]
+    for index, line in enumerate(header):
+        following = header[index + 1] if index + 1 < len(header) else ""
+        if place_match := rules.BYLINE_PLACE.fullmatch(following):
+            authors.append(line)
+            place = place_match["place"]
+        elif rules.BYLINE_PLACE.fullmatch(line):
+            continue
+        else:
+            captions.append(line)
+    paragraphs, subheadings = split_subheadings(lines[first_prose:])
+
+    published = _published_from_url(document.url)
+    if published is None:
+        warnings.append("published: the text gives no date; pass the /Detail/YYYY/MM/DD/ URL")
+    if not paragraphs:
+        warnings.append("paragraphs: no body text found")
+    extras: dict[str, object] = {}
+    if breadcrumb:
+        extras["breadcrumb"] = breadcrumb
+    if place:
+        extras["byline_place"] = place
+    return Article(
+        outlet="presstv",
+        title=title,
+        published=published,
+        section=section,
+        authors=authors,
+        paragraphs=paragraphs,
+        subheadings=subheadings,
+        captions=captions,
+        extras={"presstv": extras} if extras else {},
+        warnings=warnings,
+    )
+
+
+def _published_from_url(url: str | None) -> str | None:
+    match = rules.URL_DATE.search(url or "")
+    if match is None:
+        return None
+    try:
+        return date(int(match["year"]), int(match["month"]), int(match["day"])).isoformat()
+    except ValueError:
+        return None

@@ -1,6 +1,8 @@
-"""What marks a PressTV (presstv.ir) page: data, not code."""
+"""What a PressTV (presstv.ir) page looks like: data, not code."""
 
-from presswire.rules import Signal
+import re
+
+from presswire.rules import LineTable, Signal
 
 SIGNALS = (
     Signal(
@@ -20,3 +22,17 @@ SIGNALS = (
         target="markup",
     ),
 )
+
+# ---------------------------------------------------------------- the text dump
+BREADCRUMB = re.compile(r"News\s*/\s*(?P<path>\S.*)")
+"""'News / Foreign Policy / Russia': the first level after 'News' is the section."""
+BREADCRUMB_SEPARATOR = re.compile(r"\s*/\s*")
+BYLINE_PLACE = re.compile(r"Press TV, (?P<place>[A-Z][\w .'-]{1,40})")
+"""The second line of a byline block: 'Press TV, Tehran' under the author's name."""
+FOOTER = LineTable(
+    exact=("SHARE THIS ARTICLE", "Press TV News Roku"),
+    patterns=(r"Press TV[’']s website can also be accessed at the following alternate addresses:",),
+)
+"""The first of these ends the article."""
+URL_DATE = re.compile(r"/Detail/(?P<year>\d{4})/(?P<month>\d{2})/(?P<day>\d{2})/")
+"""PressTV's article URLs carry the publication date: /Detail/2020/11/24/639963/slug."""

@@ -157,6 +157,17 @@ def render_article(article: Article, label: str) -> str:
         "plugin": f"{fp.plugin} ({fp.score:.2f})" if fp else None,
         "published": article.published,
         "section": article.section,
+        "dateline": " / ".join(
+            part
+            for part in (
+                article.dateline.place,
+                article.dateline.date_text,
+                article.dateline.agency,
+            )
+            if part
+        )
+        if article.dateline
+        else None,
         "authors": ", ".join(article.authors) or None,
         "url": article.url,
     }

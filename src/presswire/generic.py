@@ -17,16 +17,13 @@ from presswire.dates import parse_iso
 from presswire.hookspecs import hookimpl
 from presswire.html import render_text
 from presswire.models import Article, Fingerprint
-from presswire.rules import LineTable, clean_line
+from presswire.rules import SENTENCE_ENDINGS, LineTable, clean_line, is_prose
 
 name = "generic"
 
 # ---------------------------------------------------------------- rules (data)
-MIN_PARAGRAPH_WORDS = 8
-"""A block of text shorter than this is a menu item, a label or a headline, not body text."""
 WRAPPED_LINE_MIN_CHARS = 40
 """Lines of a hard-wrapped paragraph are at least this long (but the last)."""
-SENTENCE_ENDINGS = (".", "!", "?", "…", '"', "”", "’", "'", "»", ")", ":")
 BOILERPLATE = LineTable(
     exact=(
         "Share this story!",
@@ -151,11 +148,7 @@ def _is_wrapped_paragraph(block: list[str]) -> bool:
 
 
 def _is_body(text: str) -> bool:
-    if len(text.split()) < MIN_PARAGRAPH_WORDS:
-        return False
-    if not text.endswith(SENTENCE_ENDINGS):
-        return False
-    return not (BOILERPLATE.matches(text) or _URL_LIKE.match(text))
+    return is_prose(text) and not (BOILERPLATE.matches(text) or _URL_LIKE.match(text))
 
 
 # ---------------------------------------------------------------- HTML

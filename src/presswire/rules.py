@@ -17,13 +17,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 from typing import Any, Literal
 
 from attrs import field, frozen, validators
 
 from presswire.models import Fingerprint
 
-__all__ = ["LineTable", "Signal", "clean_line", "combine_weights", "score_signals"]
+__all__ = [
+    "MONTHS",
+    "LineTable",
+    "Signal",
+    "clean_line",
+    "combine_weights",
+    "content_lines",
+    "drop_repeats",
+    "infer_year",
+    "is_headline",
+    "is_prose",
+    "score_signals",
+    "split_subheadings",
+]
 
 SignalTarget = Literal["text", "head", "markup", "url"]
 HEAD_LINES = 60
@@ -126,3 +140,96 @@ class LineTable:
     def matches(self, line: str) -> bool:
         cleaned = clean_line(line)
         return cleaned in self.exact or any(p.fullmatch(cleaned) for p in self.patterns)
+
+
+# ---------------------------------------------------------------- lines of a text dump
+SENTENCE_ENDINGS = (".", "!", "?", "…", '"', "”", "’", "'", "»", ")", ":")
+"""Characters a body paragraph ends with; headlines, labels and menu items end otherwise."""
+MIN_PROSE_WORDS = 8
+"""Fewer words than this is a headline, label or menu item rather than a body paragraph."""
+
+
+def is_prose(text: str) -> bool:
+    """True for a line that reads as a body paragraph: several words, ends a sentence."""
+    return len(text.split()) >= MIN_PROSE_WORDS and text.rstrip().endswith(SENTENCE_ENDINGS)
+
+
+def is_headline(text: str, *, max_words: int = 30) -> bool:
+    """True for a line that reads as a headline or subheading: words, no sentence ending."""
+    words = len(text.split())
+    return 2 <= words <= max_words and not text.rstrip().endswith(SENTENCE_ENDINGS)
+
+
+def content_lines(lines: Iterable[str]) -> list[str]:
+    """The non-empty lines of a dump, each cleaned with :func:`clean_line`."""
+    return [cleaned for line in lines if (cleaned := clean_line(line))]
+
+
+def drop_repeats(items: Iterable[str]) -> list[str]:
+    """``items`` without consecutive repeats (dumps print titles and captions twice)."""
+    result: list[str] = []
+    for item in items:
+        if not result or result[-1] != item:
+            result.append(item)
+    return result
+
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+"""English month names and abbreviations, lower case, to month numbers."""
+
+
+def split_subheadings(lines: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Split body lines into ``(paragraphs, subheadings)``.
+
+    A subheading is a headline-like line (:func:`is_headline`) directly followed by a prose
+    line; any other line is a paragraph, so no text is lost.
+    """
+    items = list(lines)
+    paragraphs: list[str] = []
+    subheadings: list[str] = []
+    for index, line in enumerate(items):
+        following = items[index + 1] if index + 1 < len(items) else None
+        if following is not None and is_headline(line, max_words=20) and is_prose(following):
+            subheadings.append(line)
+        else:
+            paragraphs.append(line)
+    return paragraphs, subheadings
+
+
+def infer_year(month: int, day: int, reference: date | None) -> int | None:
+    """The year of a day-and-month date printed without one, from a nearby ``reference`` date
+    (such as the date a scraper stored beside the page); ``None`` when nothing pins it down.
+
+    The date must fall within 2 days of the reference in one of the reference's year, the year
+    before or the year after; otherwise the year is not known and is not guessed.
+    """
+    if reference is None:
+        return None
+    for year in (reference.year, reference.year - 1, reference.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if abs((candidate - reference).days) <= 2:
+            return year
+    return None

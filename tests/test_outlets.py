@@ -1,0 +1,58 @@
+"""Every fixture (the seeds and tests/fixtures/<outlet>/) through presswire, field by field.
+
+A fixture is a page (``.txt`` or ``.html``) beside ``<name>.expected.json``:
+``{"input": {"url": ...}, "plugin": NAME, "article": {field: expected value, ...}}``.
+Only the fields listed are compared, each exactly; the expected files are written by hand.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import presswire
+
+from .conftest import ROOT
+
+FIXTURE_DIRS = [ROOT / "seeds", ROOT / "tests" / "fixtures"]
+PAGES = sorted(
+    page
+    for folder in FIXTURE_DIRS
+    for page in folder.rglob("*")
+    if page.suffix in (".txt", ".html") and page.with_suffix(".expected.json").exists()
+)
+REQUIRED_FIELDS = {"outlet", "title", "published", "paragraphs"}
+
+
+def load_expected(page: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(page.with_suffix(".expected.json").read_text("utf-8"))
+    return data
+
+
+def test_every_seed_has_an_expected_file() -> None:
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    assert len(seeds) == 5
+    assert all(seed in PAGES for seed in seeds)
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_fixture(page: Path) -> None:
+    expected = load_expected(page)
+    assert set(expected["article"]) >= REQUIRED_FIELDS, "expected files state the core fields"
+    article = presswire.parse(page, **expected.get("input", {}))
+    assert article.fingerprint is not None
+    assert article.fingerprint.plugin == expected["plugin"]
+    actual = article.to_dict()
+    for field, value in expected["article"].items():
+        assert actual[field] == value, f"{field} differs"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_plugin_but_the_expected_one_claims_the_page(page: Path) -> None:
+    expected = load_expected(page)
+    fingerprints = presswire.fingerprint(page, **expected.get("input", {}))
+    claiming = [fp.plugin for fp in fingerprints if fp.score >= presswire.FINGERPRINT_THRESHOLD]
+    assert claiming == ([expected["plugin"]] if expected["plugin"] != "generic" else [])

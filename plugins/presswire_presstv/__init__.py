@@ -26,10 +26,12 @@ def presswire_extract_text(document: Document) -> Article:
     warnings: list[str] = []
     section = None
     breadcrumb: list[str] = []
-    if lines and (match := rules.BREADCRUMB.fullmatch(lines[0])):
-        breadcrumb = ["News", *rules.BREADCRUMB_SEPARATOR.split(match["path"])]
-        section = breadcrumb[1]
-        lines = lines[1:]
+    for index, line in enumerate(lines[: rules.HEADER_LINES]):
+        if match := rules.BREADCRUMB.fullmatch(line):
+            breadcrumb = ["News", *rules.BREADCRUMB_SEPARATOR.split(match["path"])]
+            section = breadcrumb[1]
+            lines = lines[index + 1 :]  # what comes before the breadcrumb is the site's menu
+            break
     title = lines[0] if lines else None
     lines = lines[2:] if lines[1:2] == [title] else lines[1:]  # a title printed twice
 

@@ -27,6 +27,8 @@ SIGNALS = (
 BREADCRUMB = re.compile(r"News\s*/\s*(?P<path>\S.*)")
 """'News / Foreign Policy / Russia': the first level after 'News' is the section."""
 BREADCRUMB_SEPARATOR = re.compile(r"\s*/\s*")
+HEADER_LINES = 80
+"""How far into the page the breadcrumb is looked for (menus may come first)."""
 BYLINE_PLACE = re.compile(r"Press TV, (?P<place>[A-Z][\w .'-]{1,40})")
 """The second line of a byline block: 'Press TV, Tehran' under the author's name."""
 FOOTER = LineTable(

@@ -4,8 +4,19 @@ from __future__ import annotations
 
 import re
 
+import attrs
+from bs4 import BeautifulSoup, Tag
+
 from presswire import Article, Document, Fingerprint, hookimpl
-from presswire.rules import MONTHS, content_lines, is_headline, score_signals, split_subheadings
+from presswire.html import render_text
+from presswire.rules import (
+    MONTHS,
+    clean_line,
+    content_lines,
+    is_headline,
+    score_signals,
+    split_subheadings,
+)
 from presswire_rt import rules
 
 name = "rt"
@@ -18,13 +29,36 @@ def presswire_fingerprint(document: Document) -> Fingerprint:
 
 @hookimpl
 def presswire_extract_text(document: Document) -> Article:
+    return _extract(content_lines(document.lines))
+
+
+@hookimpl
+def presswire_extract_html(document: Document, soup: BeautifulSoup) -> Article | None:
+    """Read RT's article containers in page order, then apply the text-dump rules to them,
+    so the HTML and the dump of one page give the same fields."""
+    parts = {name: soup.select_one(selector) for name, selector in rules.HTML_PARTS.items()}
+    if parts["heading"] is None or parts["text"] is None:
+        return None  # not RT's article layout (AMP, a video page): use the rendered text
+    lines: list[str] = []
+    for name in rules.HTML_ORDER:
+        element = parts[name]
+        if isinstance(element, Tag):
+            lines.extend(content_lines(render_text(element).split("\n")))
+    article = _extract(lines)
+    tags = [clean_line(a.get_text()) for a in soup.select(rules.HTML_TAG_LINKS)]
+    crumbs = [clean_line(a.get_text()) for a in soup.select(rules.HTML_BREADCRUMB_LINKS)]
+    section = crumbs[-1] if len(crumbs) > 1 else None  # the first crumb is 'Home'
+    return attrs.evolve(article, tags=[t for t in tags if t], section=section or None)
+
+
+def _extract(lines: list[str]) -> Article:
     title: str | None = None
     published: str | None = None
     body: list[str] = []
     related: list[str] = []
     captions: list[str] = []
     embeds: list[str] = []
-    for line in content_lines(document.lines):
+    for line in lines:
         if rules.FOOTER.matches(line):
             break
         if rules.HEADER.matches(line) or rules.BOILERPLATE.matches(line):

@@ -11,13 +11,13 @@ MONTHS_FULL = (
 
 SIGNALS = (
     Signal(
-        r"^(?: ?date \d{4}-\d{2}-\d{2} )?icon bookmark-bicon bookmarkicon",
+        r"^(?:date \d{4}-\d{2}-\d{2} )?icon bookmark-bicon bookmarkicon",
         0.9,
         "RT icon-font line",
         target="head",
     ),
     Signal(
-        rf"^ ?\d{{1,2}} {MONTHS_ABBR}, \d{{4}} \d{{2}}:\d{{2}}$",
+        rf"^\d{{1,2}} {MONTHS_ABBR}, \d{{4}} \d{{2}}:\d{{2}}$",
         0.5,
         "RT date line '13 Nov, 2020 11:53'",
         target="head",
@@ -78,3 +78,17 @@ TWEET_SIGNATURE = re.compile(
 """The end of an embedded tweet: '— Name (@handle) Month D, YYYY'."""
 CREDIT = re.compile(r"©\s*\S")
 """A photo credit marks an image caption."""
+
+# ---------------------------------------------------------------- the HTML page
+HTML_PARTS = {
+    "date": ".article__date",
+    "heading": ".article__heading",
+    "cover": ".article__cover",
+    "summary": ".article__summary",
+    "text": ".article__text",
+}
+"""RT's article containers (CSS selectors)."""
+HTML_ORDER = ("date", "heading", "cover", "summary", "text")
+"""The order the containers' text is read in: the order of a dump of the page."""
+HTML_TAG_LINKS = ".article__tags-trends a, .tags-trends__link"
+HTML_BREADCRUMB_LINKS = ".article__breadcrumbs a"

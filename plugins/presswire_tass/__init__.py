@@ -31,7 +31,7 @@ def presswire_fingerprint(document: Document) -> Fingerprint:
 def presswire_extract_text(document: Document) -> Article:
     lines = content_lines(document.lines)
     warnings: list[str] = []
-    scraped = _scraper_date(document.lines[:1])
+    scraped = _scraper_date(lines[: rules.SCRAPER_DATE_LINES])
 
     date_index = next((i for i, line in enumerate(lines) if rules.DATE_LINE.fullmatch(line)), None)
     title = section = published = lead = None
@@ -95,14 +95,14 @@ def presswire_extract_text(document: Document) -> Article:
     )
 
 
-def _scraper_date(first_lines: tuple[str, ...]) -> date | None:
-    match = rules.SCRAPER_DATE.match(first_lines[0]) if first_lines else None
-    if match is None:
-        return None
-    try:
-        return date(int(match["year"]), int(match["month"]), int(match["day"]))
-    except ValueError:
-        return None
+def _scraper_date(first_lines: list[str]) -> date | None:
+    for line in first_lines:
+        if match := rules.SCRAPER_DATE.match(line):
+            try:
+                return date(int(match["year"]), int(match["month"]), int(match["day"]))
+            except ValueError:
+                return None
+    return None
 
 
 def _published(match: re.Match[str], scraped: date | None, warnings: list[str]) -> str | None:

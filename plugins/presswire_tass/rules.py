@@ -12,7 +12,7 @@ SIGNALS = (
         "TASS date line 'May 30, 11:41 UTC+3'",
     ),
     Signal(
-        r"^ ?(?:date \d{4}-\d{2}-\d{2} )?Back to Main page$",
+        r"^(?:date \d{4}-\d{2}-\d{2} )?Back to Main page$",
         0.4,
         "'Back to Main page' menu",
         target="head",
@@ -25,8 +25,10 @@ SIGNALS = (
 )
 
 # ---------------------------------------------------------------- the text dump
-SCRAPER_DATE = re.compile(r"^ ?date (?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+SCRAPER_DATE = re.compile(r"date (?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
 """The date a scraper stored before the page: it gives the year TASS leaves out."""
+SCRAPER_DATE_LINES = 3
+"""The scraper's date line is among the first few lines of the dump."""
 DATE_LINE = re.compile(
     r"(?P<month>[A-Z][a-z]{2,8}) (?P<day>\d{1,2}),(?: (?P<year>\d{4}),)? "
     r"(?P<hour>\d{1,2}):(?P<minute>\d{2}) UTC(?P<offset>[+-]\d{1,2})"

@@ -8,6 +8,7 @@ charset-normalizer's detection (cp1251, latin-1, Shift-JIS, ...). Binary data is
 from __future__ import annotations
 
 import codecs
+import html
 import os
 import re
 import unicodedata
@@ -18,7 +19,14 @@ import charset_normalizer
 from presswire.errors import InputError, LimitExceededError
 from presswire.limits import Limits
 
-__all__ = ["Source", "decode_bytes", "looks_like_html", "normalise_text", "read_source"]
+__all__ = [
+    "Source",
+    "decode_bytes",
+    "looks_like_html",
+    "normalise_text",
+    "read_source",
+    "unescape_entities",
+]
 
 Source = str | bytes | bytearray | memoryview | os.PathLike[str] | Any
 """What :func:`presswire.parse` accepts: text, bytes, a path, or a binary file object."""
@@ -183,6 +191,18 @@ def normalise_text(text: str) -> str:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
     return unicodedata.normalize("NFC", text)
+
+
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescape_entities(text: str) -> str:
+    """Turn HTML character references left in a text dump (``&amp;``, ``&#8217;``) into the
+    characters a reader of the page saw. Only complete references (with the ``;``) are
+    touched, so ``R&D`` or ``AT&T`` stay as they are."""
+    if "&" not in text:
+        return text
+    return _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
 
 
 def looks_like_html(text: str) -> bool:

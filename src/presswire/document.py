@@ -13,6 +13,7 @@ from presswire.decoding import (
     looks_like_html,
     normalise_text,
     read_source,
+    unescape_entities,
 )
 from presswire.errors import InputError
 from presswire.html import PageMetadata, page_metadata, render_text
@@ -26,9 +27,11 @@ class Document:
 
     Attributes for plugin authors:
 
-    - ``text``: the page as a text dump. For a text source, the source itself; for HTML, the
-      page's visible text rendered with a blank line between paragraphs (built on first use).
+    - ``text``: the page as a text dump. For a text source, the source itself (with any HTML
+      character references a scraper left, ``&amp;``, decoded); for HTML, the page's visible
+      text rendered with a blank line between paragraphs (built on first use).
     - ``lines``: ``text`` split at line breaks.
+    - ``clean_text``: ``text`` with each line's white space collapsed and trimmed.
     - ``source_format``: ``"text"`` or ``"html"``.
     - ``markup``: the HTML source (``None`` for text).
     - ``soup``: the BeautifulSoup tree (lxml parser) of an HTML page, built once; ``None`` for
@@ -41,6 +44,7 @@ class Document:
     """
 
     __slots__ = (
+        "_clean_text",
         "_lines",
         "_metadata",
         "_soup",
@@ -67,11 +71,12 @@ class Document:
             raise InputError(f"source_format must be 'text' or 'html', got {source_format!r}")
         self.source_format: Literal["text", "html"] = source_format
         self.markup: str | None = text if source_format == "html" else None
-        self._text: str | None = text if source_format == "text" else None
+        self._text: str | None = unescape_entities(text) if source_format == "text" else None
         self.url = url
         self.encoding = encoding
         self.deadline = deadline or Deadline(None)
         self._lines: tuple[str, ...] | None = None
+        self._clean_text: str | None = None
         self._soup: BeautifulSoup | None = None
         self._metadata: PageMetadata | None = None
 
@@ -107,6 +112,14 @@ class Document:
         if self._lines is None:
             self._lines = tuple(self.text.split("\n"))
         return self._lines
+
+    @property
+    def clean_text(self) -> str:
+        """``text`` with each line's white space collapsed and trimmed (blank lines kept), so
+        that ``^...$`` patterns match whatever spacing a scraper left."""
+        if self._clean_text is None:
+            self._clean_text = "\n".join(" ".join(line.split()) for line in self.lines)
+        return self._clean_text
 
     @property
     def soup(self) -> BeautifulSoup | None:

@@ -17,7 +17,7 @@ from presswire.dates import parse_iso
 from presswire.hookspecs import hookimpl
 from presswire.html import render_text
 from presswire.models import Article, Fingerprint
-from presswire.rules import SENTENCE_ENDINGS, LineTable, clean_line, is_prose
+from presswire.rules import SENTENCE_ENDINGS, LineTable, clean_line, is_headline, is_prose
 
 name = "generic"
 
@@ -44,6 +44,11 @@ BOILERPLATE = LineTable(
         r"(?:©|\(c\)).{0,200}",
     ),
 )
+MIN_TITLE_WORDS = 4
+"""A headline has at least this many words; shorter lone lines are labels."""
+BYLINE = re.compile(r"(?:By|BY|by)\s+(?P<names>[A-Z][\w.'’-]*(?:,? (?:and )?[A-Z][\w.'’-]*){0,8})")
+"""'By Jane Doe' or 'By Jane Doe and John Roe' above the body."""
+BYLINE_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 # Containers whose paragraphs are not the article's.
 NON_BODY_CONTAINERS = frozenset({"nav", "footer", "aside", "header", "form", "menu"})
 PUBLISHED_META = (
@@ -72,13 +77,34 @@ def presswire_fingerprint(document: Any) -> Fingerprint:
 
 @hookimpl
 def presswire_extract_text(document: Any) -> Article:
-    paragraphs = [block for block in _blocks(document.lines) if _is_body(block)]
-    warnings = ["title: not identified (text dump of an unknown outlet)"]
-    if document.source_format == "html":
-        warnings = []
+    blocks = _blocks(document.lines)
+    first_body = next((i for i, (text, _) in enumerate(blocks) if _is_body(text)), len(blocks))
+    paragraphs = [text for text, _ in blocks[first_body:] if _is_body(text)]
+    title, authors = _title_and_byline(blocks[:first_body])
+    warnings = []
+    if title is None:
+        warnings.append("title: no headline line stands alone above the body")
     if not paragraphs:
         warnings.append("paragraphs: no body text found")
-    return Article(paragraphs=paragraphs, warnings=warnings)
+    return Article(title=title, authors=authors, paragraphs=paragraphs, warnings=warnings)
+
+
+def _title_and_byline(header: list[tuple[str, bool]]) -> tuple[str | None, list[str]]:
+    """The headline is the last line above the body that stands alone between blank lines and
+    reads as a headline; a 'By NAME' line there is the byline."""
+    title = None
+    authors: list[str] = []
+    for line, alone in header:
+        if match := BYLINE.fullmatch(line):
+            authors = [name.strip() for name in BYLINE_SEPARATOR.split(match["names"])]
+        elif (
+            alone
+            and is_headline(line)
+            and len(line.split()) >= MIN_TITLE_WORDS
+            and not BOILERPLATE.matches(line)
+        ):
+            title = line
+    return title, authors
 
 
 @hookimpl
@@ -92,7 +118,8 @@ def presswire_extract_html(document: Any, soup: BeautifulSoup) -> Article:
     container = _article_container(soup)
     paragraphs = [p for p in _paragraphs(container) if not BOILERPLATE.matches(p)]
     if not paragraphs:  # pages without <p>: fall back to the rendered text's prose blocks
-        paragraphs = [b for b in _blocks(render_text(container).split("\n")) if _is_body(b)]
+        blocks = _blocks(render_text(container).split("\n"))
+        paragraphs = [text for text, _ in blocks if _is_body(text)]
     if not paragraphs:
         warnings.append("paragraphs: no body text found")
     authors = _authors(meta)
@@ -111,12 +138,12 @@ def presswire_extract_html(document: Any, soup: BeautifulSoup) -> Article:
 
 
 # ---------------------------------------------------------------- text dumps
-def _blocks(lines: Any) -> list[str]:
-    """Paragraph candidates from a dump's lines.
+def _blocks(lines: Any) -> list[tuple[str, bool]]:
+    """Paragraph candidates from a dump's lines, each with whether it stood alone.
 
-    Lines between blank lines form a block. A block whose lines all end a sentence is a dump
-    with one paragraph per line; a block of long lines that run on is one hard-wrapped
-    paragraph; any other block (a menu, a list of links) is kept line by line for the classifier.
+    Lines between blank lines form a block. A block of long lines that run on is one
+    hard-wrapped paragraph; any other block (a menu, a list of links, or a dump with one
+    paragraph per line) is kept line by line for the classifier.
     """
     blocks: list[list[str]] = []
     current: list[str] = []
@@ -129,12 +156,12 @@ def _blocks(lines: Any) -> list[str]:
             current = []
     if current:
         blocks.append(current)
-    result: list[str] = []
+    result: list[tuple[str, bool]] = []
     for block in blocks:
         if len(block) > 1 and _is_wrapped_paragraph(block):
-            result.append(" ".join(block))
+            result.append((" ".join(block), True))
         else:
-            result.extend(block)
+            result.extend((line, len(block) == 1) for line in block)
     return result
 
 

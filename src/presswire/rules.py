@@ -55,13 +55,16 @@ class Signal:
     """One piece of evidence for an outlet, with its weight.
 
     :param pattern: a regular expression (compiled with ``re.MULTILINE``, so ``^``/``$`` match at
-        line boundaries). Keep it linear: no nested quantifiers over the same characters.
+        line boundaries), matched against ``document.clean_text``: each line's white space is
+        collapsed to single spaces and trimmed. Keep it linear: no nested quantifiers over the
+        same characters.
     :param weight: in ``(0, 1]`` how sure a match alone makes the outlet; a negative weight in
         ``[-1, 0)`` is counter-evidence that scales the score down.
     :param evidence: what a match means, shown in the fingerprint.
-    :param target: where to look: ``"text"`` the whole text dump (for HTML, the visible text),
-        ``"head"`` its first :data:`HEAD_LINES` lines, ``"markup"`` the HTML source (HTML pages
-        only), ``"url"`` the URL hint.
+    :param target: where to look: ``"text"`` the whole text dump, ``"head"`` its first
+        :data:`HEAD_LINES` lines (both for text dumps only), ``"markup"`` the HTML source (for
+        HTML pages only), ``"url"`` the URL hint (both). Text signals are not tried on HTML
+        pages so that scoring a page never pays for parsing it: give HTML its own signals.
     """
 
     pattern: re.Pattern[str] = field(converter=_compile)
@@ -83,9 +86,11 @@ def _haystack(document: Any, target: str) -> str | None:
     if target == "markup":
         markup: str | None = document.markup
         return markup
+    if document.source_format != "text":
+        return None
+    text: str = document.clean_text
     if target == "head":
-        return "\n".join(document.lines[:HEAD_LINES])
-    text: str = document.text
+        return "\n".join(text.split("\n", HEAD_LINES)[:HEAD_LINES])
     return text
 
 

@@ -9,19 +9,25 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta, timezone
 
-__all__ = ["format_datetime", "parse_iso"]
+__all__ = ["MIN_YEAR", "format_datetime", "parse_iso"]
 
 _ISO_LIKE = re.compile(
     r"\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?\s*"
 )
 
 
+MIN_YEAR = 1800
+"""Earlier years in page metadata are placeholders (``0001-01-01``), not publication dates."""
+
+
 def format_datetime(moment: datetime | date) -> str:
     """ISO 8601 without microseconds; seconds only when non-zero; offset only when aware."""
+    day = f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
     if not isinstance(moment, datetime):
-        return moment.isoformat()
-    moment = moment.replace(microsecond=0)
-    text = moment.strftime("%Y-%m-%dT%H:%M" if moment.second == 0 else "%Y-%m-%dT%H:%M:%S")
+        return day
+    text = f"{day}T{moment.hour:02d}:{moment.minute:02d}"
+    if moment.second:
+        text += f":{moment.second:02d}"
     offset = moment.utcoffset()
     if offset is not None:
         text += _format_offset(offset)
@@ -44,9 +50,11 @@ def parse_iso(value: str) -> str | None:
     if match is None:
         return None
     day, clock, zone = match.groups()
+    if int(day[:4]) < MIN_YEAR:
+        return None
     try:
         if clock is None:
-            return date.fromisoformat(day).isoformat()
+            return format_datetime(date.fromisoformat(day))
         moment = datetime.fromisoformat(f"{day}T{clock}")
     except ValueError:
         return None

@@ -50,16 +50,10 @@ _HTML_TAG = re.compile(
 _HTML_CLOSE = re.compile(r"</(?:p|div|a|span|li|body|html|h[1-6]|article|section)\s*>", re.I)
 _SNIFF = 65536  # characters (or bytes) inspected to classify a document
 
-# Invisible characters removed by normalisation: C0/C1 controls (but tab and newline), BOM.
-_INVISIBLE = {
-    **{c: None for c in range(0x00, 0x20) if c not in (0x09, 0x0A)},
-    0x7F: None,
-    **{c: None for c in range(0x80, 0xA0)},
-    0xFEFF: None,
-    0x0C: "\n",  # form feed separates pages: keep it as a line break
-    0x2028: "\n",  # line separator
-    0x2029: "\n",  # paragraph separator
-}
+# Invisible characters removed by normalisation: C0/C1 controls (but tab and newline), the BOM;
+# and the other line separators, which become newlines. Regexes: a C loop over clean text.
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufeff]")
+_LINE_BREAKS = re.compile("\r\n?|[\x0c\u2028\u2029]")
 
 
 def read_source(source: Source, limits: Limits) -> str | bytes:
@@ -189,7 +183,10 @@ def normalise_text(text: str) -> str:
 
     What a reader sees is unchanged: no-break spaces, dashes and quote marks are kept.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _INVISIBLE.sub("", text)
+    if unicodedata.is_normalized("NFC", text):  # the common case, checked without copying
+        return text
     return unicodedata.normalize("NFC", text)
 
 

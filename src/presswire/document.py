@@ -16,7 +16,7 @@ from presswire.decoding import (
     unescape_entities,
 )
 from presswire.errors import InputError
-from presswire.html import PageMetadata, page_metadata, render_text
+from presswire.html import PageMetadata, page_metadata, parse_tree, render_text
 from presswire.limits import DEFAULT_LIMITS, Deadline, Limits
 
 __all__ = ["Document"]
@@ -133,8 +133,9 @@ class Document:
     @property
     def metadata(self) -> PageMetadata:
         if self._metadata is None:
-            soup = self.soup
-            self._metadata = page_metadata(soup) if soup is not None else PageMetadata()
+            # lxml alone: reading metadata must not cost the BeautifulSoup tree.
+            tree = parse_tree(self.markup) if self.markup is not None else None
+            self._metadata = page_metadata(tree)
         return self._metadata
 
     def __repr__(self) -> str:

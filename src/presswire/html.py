@@ -12,8 +12,10 @@ from collections import deque
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+import lxml.etree
+import lxml.html
 from attrs import field, frozen
-from bs4 import BeautifulSoup, Tag
+from bs4 import Tag
 from bs4.element import (
     CData,
     Comment,
@@ -23,7 +25,7 @@ from bs4.element import (
     ProcessingInstruction,
 )
 
-__all__ = ["PageMetadata", "page_metadata", "render_text"]
+__all__ = ["PageMetadata", "page_metadata", "parse_tree", "render_text"]
 
 # Elements whose text is never visible on the page.
 INVISIBLE_TAGS = frozenset(
@@ -169,41 +171,52 @@ class PageMetadata:
                 yield item[key]
 
 
-def page_metadata(soup: BeautifulSoup) -> PageMetadata:
-    """Read title, language, canonical URL, ``<meta>`` tags and JSON-LD from a parsed page."""
+def parse_tree(markup: str) -> Any:
+    """Parse ``markup`` with lxml's HTML parser; ``None`` for a page lxml finds no tree in."""
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
+    try:
+        return lxml.html.document_fromstring(markup.encode("utf-8", "surrogatepass"), parser=parser)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+
+
+def page_metadata(tree: Any) -> PageMetadata:
+    """Read title, language, canonical URL, ``<meta>`` tags and JSON-LD from an lxml tree."""
+    if tree is None:
+        return PageMetadata()
     meta: dict[str, str] = {}
-    for tag in soup.find_all("meta"):
+    for tag in tree.iter("meta"):
         content = tag.get("content")
-        if not isinstance(content, str) or not content.strip():
+        if not content or not content.strip():
             continue
         for attribute in ("property", "name", "itemprop", "http-equiv"):
             key = tag.get(attribute)
-            if isinstance(key, str) and key.strip():
+            if key and key.strip():
                 meta.setdefault(key.strip().lower(), content.strip())
-    title_tag = soup.find("title")
-    title = _SPACE_RUN.sub(" ", title_tag.get_text()).strip() if title_tag else None
+    title_tag = next(tree.iter("title"), None)
+    title = _SPACE_RUN.sub(" ", title_tag.text_content()).strip() if title_tag is not None else ""
     canonical = None
-    for link in soup.find_all("link", href=True):
-        rel: Any = link.get("rel") or []
-        if "canonical" in (rel if isinstance(rel, list) else [rel]):
-            href = link.get("href")
-            canonical = href.strip() if isinstance(href, str) and href.strip() else None
+    for link in tree.iter("link"):
+        href = (link.get("href") or "").strip()
+        if href and "canonical" in (link.get("rel") or "").lower().split():
+            canonical = href
             break
-    html_tag = soup.find("html")
-    lang = html_tag.get("lang") if isinstance(html_tag, Tag) else None
+    lang = (tree.get("lang") or "").strip() if tree.tag == "html" else ""
     return PageMetadata(
         title=title or None,
-        lang=lang.strip() or None if isinstance(lang, str) else None,
+        lang=lang or None,
         canonical_url=canonical,
         meta=meta,
-        jsonld=tuple(_jsonld_objects(soup)),
+        jsonld=tuple(_jsonld_objects(tree)),
     )
 
 
-def _jsonld_objects(soup: BeautifulSoup) -> Iterator[Mapping[str, Any]]:
-    for script in soup.find_all("script", type=re.compile(r"ld\+json", re.I)):
+def _jsonld_objects(tree: Any) -> Iterator[Mapping[str, Any]]:
+    for script in tree.iter("script"):
+        if "ld+json" not in (script.get("type") or "").lower():
+            continue
         try:
-            data = json.loads(script.string or "")
+            data = json.loads(script.text or "")
         except ValueError:
             continue  # broken JSON-LD is common; it is not an error of the page's text
         pending: deque[Any] = deque([data])  # breadth-first keeps document order, stays linear

@@ -217,7 +217,10 @@ class PluginRegistry:
         if document.source_format == "html":
             html_hook = self._implementation(name, "presswire_extract_html")
             if html_hook is not None:
-                article = _checked(name, html_hook(document=document, soup=document.soup))
+                # The tree is built only for a hook that asks for it (``soup`` argument).
+                article = _checked(
+                    name, html_hook(document=document, soup=_Lazy(lambda: document.soup))
+                )
                 if article is not None:
                     return article
         text_hook = self._implementation(name, "presswire_extract_text")
@@ -243,14 +246,30 @@ _PASS_THROUGH = (LimitExceededError,)
 
 
 def _bound(impl: Any) -> Callable[..., Any]:
-    """Call a hook implementation with only the arguments it declares (pluggy's contract)."""
+    """Call a hook implementation with only the arguments it declares (pluggy's contract).
+
+    A :class:`_Lazy` argument is computed only for an implementation that declares it.
+    """
     function = impl.function
     argnames = impl.argnames
 
     def call(**kwargs: Any) -> Any:
-        return function(**{key: kwargs[key] for key in argnames})
+        return function(**{key: _value(kwargs[key]) for key in argnames})
 
     return call
+
+
+class _Lazy:
+    """An argument that is costly to build (the HTML tree): built only when a hook takes it."""
+
+    __slots__ = ("_build",)
+
+    def __init__(self, build: Callable[[], Any]) -> None:
+        self._build = build
+
+
+def _value(argument: Any) -> Any:
+    return argument._build() if isinstance(argument, _Lazy) else argument
 
 
 def _checked(name: str, article: object) -> Article | None:

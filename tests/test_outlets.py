@@ -25,6 +25,7 @@ PAGES = sorted(
     if page.suffix in (".txt", ".html") and page.with_suffix(".expected.json").exists()
 )
 REQUIRED_FIELDS = {"outlet", "title", "published", "paragraphs"}
+BUILTIN = {"generic", "plaintext", "presstv", "rt", "tass"}
 
 
 def load_expected(page: Path) -> dict[str, Any]:
@@ -56,3 +57,17 @@ def test_no_plugin_but_the_expected_one_claims_the_page(page: Path) -> None:
     fingerprints = presswire.fingerprint(page, **expected.get("input", {}))
     claiming = [fp.plugin for fp in fingerprints if fp.score >= presswire.FINGERPRINT_THRESHOLD]
     assert claiming == ([expected["plugin"]] if expected["plugin"] != "generic" else [])
+
+
+def test_docs_outlets_table_is_current() -> None:
+    from presswire.cli import outlets_markdown
+
+    doc = (ROOT / "docs" / "outlets.md").read_text("utf-8")
+    start, end = "<!-- outlets-table:start -->\n", "<!-- outlets-table:end -->"
+    table = doc[doc.index(start) + len(start) : doc.index(end)]
+    assert table == outlets_markdown(only=BUILTIN), "regenerate with: presswire outlets"
+
+
+def test_every_builtin_plugin_describes_itself() -> None:
+    described = {name for name, _, _ in presswire.default_registry().outlets()}
+    assert described >= BUILTIN

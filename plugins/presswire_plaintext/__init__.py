@@ -6,7 +6,7 @@ import itertools
 import re
 from datetime import datetime
 
-from presswire import Article, Document, Fingerprint, hookimpl
+from presswire import Article, Document, Fingerprint, OutletInfo, hookimpl
 from presswire.dates import format_datetime
 from presswire.rules import clean_line, combine_weights, content_lines, is_headline, is_prose
 from presswire_plaintext import rules
@@ -90,3 +90,18 @@ def _iso(match: re.Match[str]) -> str | None:
     except ValueError:
         return None
     return format_datetime(moment)
+
+
+@hookimpl
+def presswire_outlet_info() -> OutletInfo:
+    return OutletInfo(
+        outlet="zerohedge",
+        title="Plain text, one paragraph per line (ZeroHedge style)",
+        recognises=[
+            "most lines are prose and paragraphs are separated by single newlines",
+            *(s.evidence for s in ZEROHEDGE_SIGNALS),
+        ],
+        fields=["outlet", "title", "published", "authors", "paragraphs", "extras"],
+        notes="outlet is 'zerohedge' only when ZeroHedge's own markers are present, else "
+        "null; title and published only from those markers.",
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from presswire import Article, Document, Fingerprint, hookimpl
+from presswire import Article, Document, Fingerprint, OutletInfo, hookimpl
 from presswire.rules import content_lines, is_prose, score_signals, split_subheadings
 from presswire_presstv import rules
 
@@ -84,3 +84,24 @@ def _published_from_url(url: str | None) -> str | None:
         return date(int(match["year"]), int(match["month"]), int(match["day"])).isoformat()
     except ValueError:
         return None
+
+
+@hookimpl
+def presswire_outlet_info() -> OutletInfo:
+    return OutletInfo(
+        outlet="presstv",
+        title="PressTV (presstv.ir)",
+        recognises=[s.evidence for s in rules.SIGNALS],
+        fields=[
+            "title",
+            "published",
+            "section",
+            "authors",
+            "paragraphs",
+            "subheadings",
+            "captions",
+            "extras",
+        ],
+        notes="The text carries no date: published comes from a /Detail/YYYY/MM/DD/ URL "
+        "given as url=, else null. The breadcrumb goes to extras.",
+    )

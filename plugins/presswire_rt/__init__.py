@@ -7,7 +7,7 @@ import re
 import attrs
 from bs4 import BeautifulSoup, Tag
 
-from presswire import Article, Document, Fingerprint, hookimpl
+from presswire import Article, Document, Fingerprint, OutletInfo, hookimpl
 from presswire.html import render_text
 from presswire.rules import (
     MONTHS,
@@ -105,4 +105,27 @@ def _iso(match: re.Match[str]) -> str:
     month = MONTHS[groups["month"].lower()]
     return (
         f"{groups['year']}-{month:02d}-{int(groups['day']):02d}T{groups['hour']}:{groups['minute']}"
+    )
+
+
+@hookimpl
+def presswire_outlet_info() -> OutletInfo:
+    return OutletInfo(
+        outlet="rt",
+        title="RT (rt.com)",
+        recognises=[s.evidence for s in rules.SIGNALS],
+        fields=[
+            "title",
+            "published",
+            "section",
+            "lead",
+            "paragraphs",
+            "subheadings",
+            "captions",
+            "related",
+            "tags",
+            "extras",
+        ],
+        notes="Time as printed, without an offset. The summary is the lead and the first "
+        "paragraph. Section and tags from HTML only. Embedded tweets go to extras.",
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta, timezone
 
-from presswire import Article, Dateline, Document, Fingerprint, hookimpl
+from presswire import Article, Dateline, Document, Fingerprint, OutletInfo, hookimpl
 from presswire.dates import format_datetime
 from presswire.rules import (
     MONTHS,
@@ -157,3 +157,28 @@ def _tags(footer: list[str]) -> tuple[list[str], dict[str, list[str]]]:
             groups[current].append(line)
             tags.append(line)
     return tags, groups
+
+
+@hookimpl
+def presswire_outlet_info() -> OutletInfo:
+    return OutletInfo(
+        outlet="tass",
+        title="TASS (tass.com, English)",
+        recognises=[s.evidence for s in rules.SIGNALS],
+        fields=[
+            "title",
+            "published",
+            "section",
+            "dateline",
+            "lead",
+            "paragraphs",
+            "subheadings",
+            "captions",
+            "related",
+            "tags",
+            "extras",
+        ],
+        notes="UTC+3 kept as +03:00. The year comes from the date line or from a scraper's "
+        "'date YYYY-MM-DD' line within two days of it; otherwise published is null. The "
+        "dateline is removed from the first paragraph. Persons and topics go to extras.",
+    )

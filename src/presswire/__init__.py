@@ -17,7 +17,7 @@ from presswire.errors import (
 )
 from presswire.hookspecs import hookimpl
 from presswire.limits import DEFAULT_LIMITS, Limits
-from presswire.models import Article, Dateline, Fingerprint, Quote, Speaker
+from presswire.models import Article, Dateline, Fingerprint, OutletInfo, Quote, Speaker
 from presswire.pipeline import (
     FINGERPRINT_THRESHOLD,
     NEAR_TIE_MARGIN,
@@ -40,6 +40,7 @@ __all__ = [
     "InvalidDataError",
     "LimitExceededError",
     "Limits",
+    "OutletInfo",
     "PluginError",
     "PluginInfo",
     "PluginRegistry",

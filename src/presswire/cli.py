@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -70,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     plugins_cmd = commands.add_parser("plugins", help="list plugins: name, version, hooks")
     plugins_cmd.add_argument("--json", action="store_true", help="print JSON")
 
+    outlets_cmd = commands.add_parser("outlets", help="the table of supported outlets")
+    outlets_cmd.add_argument("--format", choices=("markdown", "json"), default="markdown")
+
     commands.add_parser("schema", help="print the JSON Schema of parse's output")
     return parser
 
@@ -83,6 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_fingerprint(args, sys.stdout)
         if args.command == "plugins":
             return _cmd_plugins(args, sys.stdout)
+        if args.command == "outlets":
+            return _cmd_outlets(args, sys.stdout)
         json.dump(json_schema(), sys.stdout, indent=2)
         sys.stdout.write("\n")
         return EXIT_OK
@@ -243,6 +248,49 @@ def _cmd_plugins(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"{i.name:<12} {i.version or '-':<12} {i.package:<24} {hooks}\n")
     for failure in registry.load_failures:
         out.write(f"{failure.name:<12} FAILED TO LOAD ({failure.package}): {failure.reason}\n")
+    return EXIT_OK
+
+
+def outlets_markdown(only: Collection[str] | None = None) -> str:
+    """The supported-outlets table of ``docs/outlets.md``, generated from the plugins
+    (``only`` these plugin names, if given)."""
+    rows = [
+        "| plugin | outlet | recognises | fields it fills | forms | notes |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, info, forms in default_registry().outlets():
+        if only is not None and name not in only:
+            continue
+        cells = [
+            f"`{name}`",
+            f"{info.title} (`{info.outlet}`)" if info.outlet else info.title,
+            "; ".join(info.recognises),
+            ", ".join(f"`{field}`" for field in info.fields),
+            ", ".join(forms),
+            info.notes or "",
+        ]
+        rows.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+    return "\n".join(rows) + "\n"
+
+
+def _cmd_outlets(args: argparse.Namespace, out: TextIO) -> int:
+    if args.format == "markdown":
+        out.write(outlets_markdown())
+        return EXIT_OK
+    data = [
+        {
+            "plugin": name,
+            "outlet": info.outlet,
+            "title": info.title,
+            "recognises": list(info.recognises),
+            "fields": list(info.fields),
+            "forms": list(forms),
+            "notes": info.notes,
+        }
+        for name, info, forms in default_registry().outlets()
+    ]
+    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write("\n")
     return EXIT_OK
 
 

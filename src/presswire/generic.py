@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup, Tag
 from presswire.dates import parse_iso
 from presswire.hookspecs import hookimpl
 from presswire.html import render_text
-from presswire.models import Article, Fingerprint
+from presswire.models import Article, Fingerprint, OutletInfo
 from presswire.rules import SENTENCE_ENDINGS, LineTable, clean_line, is_headline, is_prose
 
 name = "generic"
@@ -288,3 +288,24 @@ def _paragraphs(container: Tag) -> list[str]:
         if len(text.split()) >= 3:
             paragraphs.append(text)
     return paragraphs
+
+
+@hookimpl
+def presswire_outlet_info() -> OutletInfo:
+    return OutletInfo(
+        outlet=None,
+        title="Any other outlet (the generic fallback)",
+        recognises=["pages no outlet plugin claims"],
+        fields=[
+            "title",
+            "published",
+            "section",
+            "authors",
+            "paragraphs",
+            "subheadings",
+            "tags",
+            "url",
+        ],
+        notes="HTML: main text by trafilatura, metadata from `<meta>` and JSON-LD. Text dumps: "
+        "prose paragraphs, a lone headline and a 'By NAME' line above them.",
+    )

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from bs4 import BeautifulSoup
 
     from presswire.document import Document
-    from presswire.models import Article, Fingerprint
+    from presswire.models import Article, Fingerprint, OutletInfo
 
 __all__ = ["hookimpl", "hookspec"]
 
@@ -100,4 +100,20 @@ def presswire_extract_html(document: Document, soup: BeautifulSoup) -> Article |
         shared: read it, do not modify it (copy a subtree first if you must).
     :return: an :class:`~presswire.Article`, as for :func:`presswire_extract_text`, or ``None``
         to let presswire call this plugin's :func:`presswire_extract_text` on the rendered text.
+    """
+
+
+@hookspec
+def presswire_outlet_info() -> OutletInfo | None:
+    """Describe the outlet this plugin reads, for people choosing or checking a plugin.
+
+    Called by ``presswire outlets`` and when ``docs/outlets.md`` is generated; never while
+    parsing. The forms a plugin reads (text dump, HTML) are derived from the hooks it
+    implements, so they are not declared here.
+
+    :return: an :class:`~presswire.OutletInfo`: ``outlet`` (the short name the plugin sets in
+        ``Article.outlet``), ``title`` (the outlet's name for people), ``recognises`` (what the
+        fingerprint looks for, a few words each; the ``evidence`` strings of its signals are a
+        good choice), ``fields`` (the Article fields it fills when the page states them) and
+        ``notes``. Return ``None`` to stay out of the table.
     """

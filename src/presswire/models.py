@@ -19,7 +19,16 @@ from typing import Any, Literal
 import attrs
 from attrs import field, frozen
 
-__all__ = ["Article", "Dateline", "Fingerprint", "Quote", "QuoteKind", "SourceFormat", "Speaker"]
+__all__ = [
+    "Article",
+    "Dateline",
+    "Fingerprint",
+    "OutletInfo",
+    "Quote",
+    "QuoteKind",
+    "SourceFormat",
+    "Speaker",
+]
 
 QuoteKind = Literal["direct", "partial", "block"]
 SourceFormat = Literal["text", "html"]
@@ -247,6 +256,43 @@ class Fingerprint:
         validator=attrs.validators.instance_of(str),
         metadata=_doc("The name of the plugin that scored (filled in by presswire)."),
     )
+
+
+@frozen
+class OutletInfo:
+    """A plugin's description of itself, for ``docs/outlets.md`` and ``presswire outlets``."""
+
+    outlet: str | None = field(
+        validator=_name, metadata=_doc("The outlet short name the plugin sets, or null.")
+    )
+    title: str = field(
+        validator=[attrs.validators.instance_of(str), _non_blank],
+        metadata=_doc("The outlet's name for people, e.g. 'RT (rt.com)'."),
+    )
+    recognises: tuple[str, ...] = field(
+        default=(),
+        converter=_to_str_tuple,
+        validator=_str_items,
+        metadata=_doc("What the fingerprint looks for, in a few words each."),
+    )
+    fields: tuple[str, ...] = field(
+        default=(),
+        converter=_to_str_tuple,
+        validator=_str_items,
+        metadata=_doc("The Article fields the plugin fills when the page states them."),
+    )
+    notes: str | None = field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(str)),
+        metadata=_doc("Anything a user should know: where a date comes from, known gaps."),
+    )
+
+    @fields.validator
+    def _check_fields(self, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+        known = {a.name for a in attrs.fields(Article)}
+        unknown = [name for name in value if name not in known]
+        if unknown:
+            raise ValueError(f"not Article fields: {', '.join(unknown)}")
 
 
 def _str_field(doc: str) -> Any:

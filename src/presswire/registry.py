@@ -19,7 +19,7 @@ from attrs import frozen
 
 from presswire import hookspecs
 from presswire.errors import LimitExceededError, PluginError, UnknownPluginError
-from presswire.models import Article, Fingerprint
+from presswire.models import Article, Fingerprint, OutletInfo
 
 __all__ = [
     "AUTOLOAD_ENV",
@@ -172,6 +172,27 @@ class PluginRegistry:
             origin, version, package = self._origin[name]
             hooks = tuple(sorted(h.name for h in self._pm.get_hookcallers(self.get(name)) or ()))
             result.append(PluginInfo(name, package or name, version, hooks, origin))
+        return result
+
+    def outlets(self) -> list[tuple[str, OutletInfo, tuple[str, ...]]]:
+        """``(plugin name, OutletInfo, forms)`` for every plugin that describes itself.
+
+        ``forms`` are derived from the hooks implemented: ``"text dump"`` for a text hook,
+        ``"HTML"`` for an HTML hook or a text hook (which reads the rendered page).
+        """
+        result = []
+        for name, function in self._implementations("presswire_outlet_info"):
+            info = function()
+            if not isinstance(info, OutletInfo):
+                continue
+            forms = []
+            if self.has_hook(name, "presswire_extract_text"):
+                forms.append("text dump")
+            if self.has_hook(name, "presswire_extract_html"):
+                forms.append("HTML")
+            elif forms:
+                forms.append("HTML (rendered text)")
+            result.append((name, info, tuple(forms)))
         return result
 
     def has_hook(self, name: str, hook: str) -> bool:

@@ -66,15 +66,8 @@ SECTIONS = frozenset(
 """The section (rubric) printed between the title and the date line."""
 MENU = LineTable(
     exact=(
+        *SECTIONS,
         "Back to Main page",
-        "Russian Politics & Diplomacy",
-        "World",
-        "Business & Economy",
-        "Military & Defense",
-        "Science & Space",
-        "Society & Culture",
-        "Sport",
-        "Press Review",
         "Select the city",
         "Currency converter",
         "^",
@@ -89,7 +82,6 @@ MENU = LineTable(
         "Go to Search",
         "Loading",
         "More news",
-        "Emergencies",
         "Top stories",
     ),
     patterns=(r"date \d{4}-\d{2}-\d{2}.*", r"[\u0400-\u04FF ]{1,30}"),

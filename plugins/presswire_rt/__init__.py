@@ -7,7 +7,7 @@ import re
 import attrs
 from bs4 import BeautifulSoup, Tag
 
-from presswire import Article, Document, Fingerprint, OutletInfo, hookimpl
+from presswire import DEFAULT_LEXICON, Article, Document, Fingerprint, OutletInfo, hookimpl
 from presswire.html import render_text
 from presswire.rules import (
     MONTHS,
@@ -106,6 +106,26 @@ def _iso(match: re.Match[str]) -> str:
     return (
         f"{groups['year']}-{month:02d}-{int(groups['day']):02d}T{groups['hour']}:{groups['minute']}"
     )
+
+
+@hookimpl
+def presswire_block_quotes(article: Article) -> list[int]:
+    """Paragraphs in the first person, without quote marks, right after a paragraph that
+    quotes or reports someone: quotations RT set off as their own paragraph."""
+    verbs = DEFAULT_LEXICON.reporting_verbs
+    blocks = []
+    for index in range(1, len(article.paragraphs)):
+        text, previous = article.paragraphs[index], article.paragraphs[index - 1]
+        if any(mark in text for mark in rules.QUOTE_MARKS):
+            continue
+        words = [word.strip(".,;:!?()") for word in text.split()]
+        first_person = sum(1 for w in words if w != "US" and w.lower() in rules.FIRST_PERSON)
+        reports = any(mark in previous for mark in rules.QUOTE_MARKS) or any(
+            word.strip(".,;:!?()").lower() in verbs for word in previous.split()
+        )
+        if first_person >= rules.MIN_FIRST_PERSON and reports:
+            blocks.append(index)
+    return blocks
 
 
 @hookimpl

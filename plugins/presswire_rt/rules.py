@@ -92,3 +92,32 @@ HTML_ORDER = ("date", "heading", "cover", "summary", "text")
 """The order the containers' text is read in: the order of a dump of the page."""
 HTML_TAG_LINKS = ".article__tags-trends a, .tags-trends__link"
 HTML_BREADCRUMB_LINKS = ".article__breadcrumbs a"
+
+# ---------------------------------------------------------------- block quotes
+# RT sets long quotations off as paragraphs of their own; a dump loses their styling and marks.
+FIRST_PERSON = frozenset(
+    {
+        "we",
+        "our",
+        "us",
+        "ours",
+        "i",
+        "my",
+        "me",
+        "mine",
+        "i'm",
+        "we're",
+        "i’m",
+        "we’re",
+        "we’d",
+        "we'd",
+        "i’d",
+        "i'd",
+        "i’ve",
+        "we’ve",
+    }
+)
+"""Words of a speaker talking, lower case; 'US' in capitals is the country, not 'us'."""
+MIN_FIRST_PERSON = 2
+"""A paragraph with at least this many first-person words speaks in the first person."""
+QUOTE_MARKS = '“”"«»„'

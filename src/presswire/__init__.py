@@ -26,9 +26,11 @@ from presswire.pipeline import (
     parse,
     parse_many,
 )
+from presswire.quotes import DEFAULT_LEXICON, Lexicon
 from presswire.registry import PluginInfo, PluginRegistry
 
 __all__ = [
+    "DEFAULT_LEXICON",
     "DEFAULT_LIMITS",
     "FINGERPRINT_THRESHOLD",
     "NEAR_TIE_MARGIN",
@@ -38,6 +40,7 @@ __all__ = [
     "Fingerprint",
     "InputError",
     "InvalidDataError",
+    "Lexicon",
     "LimitExceededError",
     "Limits",
     "OutletInfo",

@@ -13,7 +13,10 @@ How a page flows through the hooks:
    asked to extract the article: :func:`presswire_extract_html` for an HTML page (if it has
    one), else :func:`presswire_extract_text`. If it returns ``None`` or raises, the next plugin
    in score order is asked, and finally the ``generic`` fallback.
-3. presswire fills in ``fingerprint``, ``source_format`` and ``url``, and merges ``warnings``.
+3. presswire finds the quotes in the paragraphs, with the word lists every plugin extends
+   through :func:`presswire_quote_lexicon` and the unmarked quotation paragraphs the chosen
+   plugin names through :func:`presswire_block_quotes`.
+4. presswire fills in ``fingerprint``, ``source_format`` and ``url``, and merges ``warnings``.
 
 Hooks receive keyword arguments by name; a hook implementation may accept fewer arguments than
 the specification lists, never other ones.
@@ -26,10 +29,13 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from bs4 import BeautifulSoup
 
     from presswire.document import Document
     from presswire.models import Article, Fingerprint, OutletInfo
+    from presswire.quotes.lexicon import Lexicon
 
 __all__ = ["hookimpl", "hookspec"]
 
@@ -116,4 +122,34 @@ def presswire_outlet_info() -> OutletInfo | None:
         fingerprint looks for, a few words each; the ``evidence`` strings of its signals are a
         good choice), ``fields`` (the Article fields it fills when the page states them) and
         ``notes``. Return ``None`` to stay out of the table.
+    """
+
+
+@hookspec
+def presswire_quote_lexicon() -> Lexicon | None:
+    """Add words to the lists the quote extractor works from.
+
+    Called for every plugin, once, the first time quotes are extracted after the set of
+    plugins changed; the answers are merged into :data:`presswire.quotes.DEFAULT_LEXICON` and
+    apply to every page, not only to this plugin's. Add what your outlet's pages need: an
+    agency that relays quotes (``agencies``), a reporting verb (``reporting_verbs``), the
+    spellings of a first name (``name_variants``), a description of speakers
+    (``speaker_nouns`` and ``noun_roles``).
+
+    :return: a :class:`presswire.quotes.Lexicon` holding only the additions, or ``None``.
+    """
+
+
+@hookspec(firstresult=True)
+def presswire_block_quotes(article: Article, document: Document) -> Iterable[int] | None:
+    """Name the paragraphs that are quotations set off without quote marks.
+
+    Called only on the plugin chosen for the page, after it extracted the article and before
+    quotes are found. Some outlets set a quotation off as a paragraph of its own and a text dump
+    loses the styling that showed it (RT's block quotes): only the outlet's plugin can know.
+    Such a paragraph becomes a ``Quote`` of kind ``"block"`` spoken by the speaker before it.
+
+    :param article: the article the plugin extracted (``paragraphs`` indexes what you return).
+    :param document: the page, for markup that marks block quotes (``<blockquote>``).
+    :return: the indexes into ``article.paragraphs`` of the block quotations, or ``None``.
     """

@@ -55,6 +55,10 @@ def _to_str_tuple(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _to_quote_tuple(value: Iterable[Quote]) -> tuple[Quote, ...]:
+    return tuple(value)
+
+
 def _str_items(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
     for item in value:
         if not isinstance(item, str):
@@ -370,7 +374,7 @@ class Article:
     )
     quotes: tuple[Quote, ...] = field(
         default=(),
-        converter=tuple,
+        converter=_to_quote_tuple,
         metadata=_doc("Quotations in the body, in order of appearance."),
     )
     fingerprint: Fingerprint | None = field(

@@ -12,6 +12,7 @@ from presswire.document import Document
 from presswire.errors import LimitExceededError, PresswireError, UnknownPluginError
 from presswire.limits import DEFAULT_LIMITS, Deadline, Limits
 from presswire.models import Article, Fingerprint
+from presswire.quotes import extract_quotes
 from presswire.registry import FALLBACK_PLUGIN, PluginRegistry
 
 __all__ = ["FINGERPRINT_THRESHOLD", "NEAR_TIE_MARGIN", "fingerprint", "parse", "parse_many"]
@@ -108,10 +109,40 @@ def extract_article(
         chosen = by_plugin.get(name) or Fingerprint(score=0.0, plugin=name)
         if outlet is not None:
             chosen = attrs.evolve(chosen, evidence=(*chosen.evidence, "forced with outlet="))
+        document.deadline.check("finding quotes")
+        article = _with_quotes(article, document, registry, name, warnings)
         return _finish(article, document, chosen, warnings)
     # Only reachable if the fallback itself failed; still a result that says what it lacks.
     warnings.append("no plugin could extract this page")
     return _finish(Article(), document, Fingerprint(score=0.0, plugin=FALLBACK_PLUGIN), warnings)
+
+
+def _with_quotes(
+    article: Article,
+    document: Document,
+    registry: PluginRegistry,
+    name: str,
+    warnings: list[str],
+) -> Article:
+    """The article with the quotes of its paragraphs (kept when the plugin gave some)."""
+    if article.quotes:
+        return article
+    try:
+        blocks = registry.block_quotes(name, article, document)
+    except Exception as exc:
+        warnings.append(f"plugin {name!r} failed to name block quotes: {_one_line(exc)}")
+        blocks = []
+    try:
+        quotes = extract_quotes(
+            article.paragraphs,
+            lexicon=registry.lexicon(warnings),
+            context=[text for text in (article.title, article.lead, *article.captions) if text],
+            block_paragraphs=blocks,
+        )
+    except Exception as exc:  # a bug in quote finding must not cost the article
+        warnings.append(f"quotes: extraction failed: {_one_line(exc)}")
+        return article
+    return attrs.evolve(article, quotes=quotes)
 
 
 def _finish(

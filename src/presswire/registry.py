@@ -20,6 +20,7 @@ from attrs import frozen
 from presswire import hookspecs
 from presswire.errors import LimitExceededError, PluginError, UnknownPluginError
 from presswire.models import Article, Fingerprint, OutletInfo
+from presswire.quotes.lexicon import DEFAULT_LEXICON, Lexicon
 
 __all__ = [
     "AUTOLOAD_ENV",
@@ -72,6 +73,7 @@ class PluginRegistry:
         self._pm.add_hookspecs(hookspecs)
         self._origin: dict[str, tuple[str, str | None, str]] = {}  # name -> origin, version, pkg
         self.load_failures: list[LoadFailure] = []
+        self._lexicon: Lexicon | None = None
         from presswire import generic
 
         self._register(generic, FALLBACK_PLUGIN, origin="builtin", version=_own_version())
@@ -135,6 +137,7 @@ class PluginRegistry:
         except pluggy.PluginValidationError as exc:
             self._pm.unregister(name=name)
             raise PluginError(f"plugin {name!r}: {exc}") from exc
+        self._lexicon = None
         module = getattr(plugin, "__name__", None)
         package = package or (module if isinstance(module, str) else type(plugin).__module__)
         self._origin[name] = (origin, version, package)
@@ -149,6 +152,7 @@ class PluginRegistry:
             raise PluginError("the generic fallback cannot be unregistered")
         self._pm.unregister(name=name)
         del self._origin[name]
+        self._lexicon = None
 
     # ------------------------------------------------------------ queries
     def names(self) -> list[str]:
@@ -248,6 +252,35 @@ class PluginRegistry:
         if text_hook is None:
             return None
         return _checked(name, text_hook(document=document))
+
+    def lexicon(self, warnings: list[str] | None = None) -> Lexicon:
+        """The quote lexicon: the default one with every plugin's additions, cached."""
+        if self._lexicon is None:
+            lexicon = DEFAULT_LEXICON
+            for name, function in self._implementations("presswire_quote_lexicon"):
+                try:
+                    addition = function()
+                except Exception as exc:
+                    if warnings is not None:
+                        warnings.append(
+                            f"plugin {name!r} failed to give a lexicon: {_describe(exc)}"
+                        )
+                    continue
+                if isinstance(addition, Lexicon):
+                    lexicon = lexicon.merge(addition)
+            self._lexicon = lexicon
+        return self._lexicon
+
+    def block_quotes(self, name: str, article: Article, document: Any) -> list[int]:
+        """The chosen plugin's block-quote paragraphs (exceptions propagate to the caller)."""
+        hook = self._implementation(name, "presswire_block_quotes")
+        if hook is None:
+            return []
+        result = hook(article=article, document=document)
+        if result is None:
+            return []
+        indexes = [i for i in result if isinstance(i, int) and 0 <= i < len(article.paragraphs)]
+        return sorted(set(indexes))
 
     def _implementations(self, hook: str) -> Iterator[tuple[str, Callable[..., Any]]]:
         caller = getattr(self._pm.hook, hook)

@@ -1,0 +1,580 @@
+"""Quotes and their speakers, paragraph by paragraph.
+
+For each quotation (:mod:`presswire.quotes.marks`) the attribution is looked for in this order:
+
+1. after it in its sentence: ``“...,” Ryabkov added`` / ``“...,” said Peskov`` /
+   ``“...,” TASS quoted Ryabkov as saying`` (then ``via`` is TASS);
+2. before it in its sentence: ``He then noted that "..."`` / ``Ryabkov said Russia cannot hope
+   for a “dynamic improvement”`` / ``According to Lavrov, ...``;
+3. the quotation before it in the same paragraph (``“...,” he continued. “...”``);
+4. ``According to X,`` opening the paragraph;
+5. for a quotation that opens its paragraph, the last speaker of the paragraph before.
+
+A quotation with none of these and fewer than :data:`MIN_UNATTRIBUTED_WORDS` words is a scare
+quote or a name (``The ‘Russiagate’ narrative``) and is not reported. Speakers are resolved to
+the people of the article by :mod:`presswire.quotes.speakers`. Everything is linear in the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+
+from attrs import frozen
+
+from presswire.models import Quote, QuoteKind, Speaker
+from presswire.quotes.lexicon import DEFAULT_LEXICON, Lexicon, words
+from presswire.quotes.marks import QuoteSpan, find_quote_spans
+from presswire.quotes.speakers import (
+    PRONOUNS,
+    ROLE_CONNECTORS,
+    Person,
+    PersonIndex,
+    canonical_key,
+    is_role_word,
+    role_before,
+)
+from presswire.quotes.tokens import Token, is_capitalised, tokenize
+
+__all__ = ["MIN_UNATTRIBUTED_WORDS", "extract_quotes"]
+
+MIN_UNATTRIBUTED_WORDS = 6
+"""An unattributed quotation shorter than this is a scare quote or a title, not a quote."""
+CUE_WINDOW = 14
+"""How many tokens after a quotation its attribution may take to reach the verb."""
+SKIPPABLE = frozenset(
+    words(
+        """
+    had has have was is were would will also then later previously once again further earlier
+    reportedly publicly repeatedly recently even never not just already has
+    """
+    )
+)
+"""Auxiliaries and adverbs between a speaker and the reporting verb: 'had said'."""
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "another", "one"})
+CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "-", "“", "”", '"', "«", "»"})
+ACCORDING = ("according", "to")
+QUOTED_AS = ("as", "saying")
+QUOTING_VERBS = frozenset({"quoted", "quotes", "cited", "cites"})
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Jr|Sr|St|No|vs|etc|Jan|Feb|"
+    r"Aug|Sept?|Oct|Nov|Dec|U\.S|U\.N|U\.K)\.$"
+)
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)]*\s+(?=[\"“‘«(\[]?[A-Z0-9])")
+
+
+@frozen
+class _Cue:
+    start: int  # token index range of the speaker phrase
+    end: int
+    verb: str | None
+    via: str | None = None
+
+
+def extract_quotes(
+    paragraphs: Sequence[str],
+    *,
+    lexicon: Lexicon = DEFAULT_LEXICON,
+    context: Iterable[str] = (),
+    block_paragraphs: Iterable[int] = (),
+) -> list[Quote]:
+    """Every quote in ``paragraphs`` with its speaker.
+
+    :param context: other text of the article (title, lead, captions) that names people and
+        their roles: 'Russian Deputy Foreign Minister Sergei Ryabkov' in a caption.
+    :param block_paragraphs: indexes of paragraphs that are quotations set off without marks
+        (from the plugin hook ``presswire_block_quotes``); they belong to the previous speaker.
+    """
+    people = PersonIndex(paragraphs, lexicon, context)
+    blocks = set(block_paragraphs)
+    quotes: list[Quote] = []
+    last: Speaker | None = None  # the last speaker, for pronouns and unattributed paragraphs
+    for index, text in enumerate(paragraphs):
+        if index in blocks:
+            start, end = _strip(text, 0, len(text))
+            if end > start:
+                quotes.append(
+                    Quote(
+                        text=text[start:end],
+                        paragraph=index,
+                        start=start,
+                        end=end,
+                        kind="block",
+                        speaker=last,
+                        confidence=0.6 if last else 0.3,
+                    )
+                )
+            continue
+        found, last = _paragraph_quotes(text, index, people, lexicon, last)
+        quotes.extend(found)
+    return quotes
+
+
+def _paragraph_quotes(
+    text: str, index: int, people: PersonIndex, lexicon: Lexicon, last: Speaker | None
+) -> tuple[list[Quote], Speaker | None]:
+    spans = find_quote_spans(text, lexicon.quote_pairs)
+    tokens = tokenize(text)
+    quoted = _quoted_mask(tokens, spans)
+    sentences = _sentence_starts(text, spans)
+    paragraph_speaker = _according_to_opening(tokens, quoted, text, index, people, lexicon, last)
+    quotes: list[Quote] = []
+    previous: tuple[QuoteSpan, Speaker | None] | None = None
+    for span in spans:
+        sentence_start = sentences[bisect.bisect_right(sentences, span.opening) - 1]
+        sentence_end = _next_after(sentences, span.opening, len(text))
+        after_end = min([sentence_end] + [s.opening for s in spans if s.opening > span.opening])
+        after_from = (span.closing + 1) if span.closing is not None else span.end
+        before_from = sentence_start
+        if previous is not None and previous[0].opening >= sentence_start:
+            before_from = (previous[0].closing or previous[0].end) + 1
+        outside_before = [
+            i
+            for i, t in enumerate(tokens)
+            if sentence_start <= t.start < span.opening and not quoted[i]
+        ]
+        after = [
+            i for i, t in enumerate(tokens) if after_from <= t.start < after_end and not quoted[i]
+        ]
+        cue = (
+            _cue_after(tokens, after, lexicon)
+            or _cue_before(
+                tokens, [i for i in outside_before if tokens[i].start >= before_from], lexicon
+            )
+            or _cue_before(tokens, outside_before, lexicon)
+        )
+        confidence = 0.9
+        speaker: Speaker | None = None
+        if cue is not None:
+            speaker = _speaker(tokens, cue, text, index, people, lexicon, last)
+        elif (
+            previous is not None and previous[1] is not None and _adjacent(text, previous[0], span)
+        ):
+            speaker, confidence = previous[1], 0.8
+        elif paragraph_speaker is not None:
+            speaker, confidence = paragraph_speaker, 0.6
+        elif not outside_before and last is not None:
+            speaker, confidence = last, 0.7  # a quotation paragraph continues the last speaker
+        start, end = _strip(text, span.start, span.end)
+        words = len(text[start:end].split())
+        if speaker is None and (words < MIN_UNATTRIBUTED_WORDS or span.single):
+            previous = (span, None)
+            continue
+        kind = _kind(text, tokens, outside_before, span)
+        quotes.append(
+            Quote(
+                text=text[start:end],
+                paragraph=index,
+                start=start,
+                end=end,
+                kind=kind,
+                speaker=speaker,
+                verb=cue.verb if cue else None,
+                via=cue.via if cue else None,
+                confidence=confidence if speaker else 0.3,
+            )
+        )
+        previous = (span, speaker)
+        if speaker is not None:
+            last = speaker
+    if not spans:
+        last = _subject_speaker(tokens, text, index, people, lexicon, last)
+    return quotes, last
+
+
+# ---------------------------------------------------------------- sentences and masks
+def _quoted_mask(tokens: list[Token], spans: list[QuoteSpan]) -> list[bool]:
+    """Per token: inside a quotation (its content or its marks)."""
+    bounds = [(s.opening, s.closing + 1 if s.closing is not None else s.end) for s in spans]
+    starts = [b[0] for b in bounds]
+    mask = []
+    for token in tokens:
+        i = bisect.bisect_right(starts, token.start) - 1
+        mask.append(i >= 0 and token.start < bounds[i][1])
+    return mask
+
+
+def _sentence_starts(text: str, spans: list[QuoteSpan]) -> list[int]:
+    """Offsets where sentences start; no boundary inside a quotation."""
+    inside = [(s.opening, s.closing if s.closing is not None else s.end) for s in spans]
+    opens = [b[0] for b in inside]
+    starts = [0]
+    for match in _SENTENCE_END.finditer(text):
+        at = match.start()
+        i = bisect.bisect_right(opens, at) - 1
+        if i >= 0 and at < inside[i][1]:
+            continue
+        if _ABBREVIATION.search(text, max(0, at - 5), at + 1):
+            continue
+        starts.append(match.end())
+    return starts
+
+
+def _next_after(starts: list[int], offset: int, default: int) -> int:
+    i = bisect.bisect_right(starts, offset)
+    return starts[i] if i < len(starts) else default
+
+
+def _adjacent(text: str, first: QuoteSpan, second: QuoteSpan) -> bool:
+    """Nothing but punctuation, a cue and white space between two quotations."""
+    between = text[(first.closing or first.end) + 1 : second.opening]
+    return len(between.split()) <= CUE_WINDOW
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+def _kind(text: str, tokens: list[Token], before: list[int], span: QuoteSpan) -> QuoteKind:
+    """Direct when the quotation is a sentence of its own or follows 'said:' / 'that' with a
+    capital letter; partial when it is a fragment inside a sentence of reported speech."""
+    if not before:
+        return "direct"
+    last = tokens[before[-1]].lower
+    starts_upper = text[span.start : span.start + 1].isupper()
+    return "direct" if starts_upper and last in {":", ",", "that"} else "partial"
+
+
+# ---------------------------------------------------------------- cues
+def _is_verb(token: Token, lexicon: Lexicon) -> bool:
+    return token.lower in lexicon.reporting_verbs
+
+
+def _cue_after(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _Cue | None:
+    """'..., Ryabkov added' / '..., said Peskov' / '..., TASS quoted Ryabkov as saying'."""
+    window = after[:CUE_WINDOW]
+    while window and tokens[window[0]].text in CLAUSE_BREAKS:
+        window = window[1:]
+    if not window:
+        return None
+    words = [tokens[i].lower for i in window]
+    for k, word in enumerate(words):
+        if word in QUOTING_VERBS and QUOTED_AS[0] in words[k + 1 : k + 8]:
+            as_at = words.index(QUOTED_AS[0], k + 1)
+            if as_at + 1 < len(words) and words[as_at + 1] == QUOTED_AS[1] and as_at > k + 1:
+                via = _via(tokens, window[0], window[k], lexicon)
+                return _Cue(window[k + 1], window[as_at], tokens[window[k]].text, via)
+    if _is_verb(tokens[window[0]], lexicon):  # '..., said Peskov'
+        end = _phrase_after(tokens, window[0] + 1, lexicon)
+        if end > window[0] + 1:
+            return _Cue(window[0] + 1, end, tokens[window[0]].text)
+        return None
+    for k, i in enumerate(window):
+        if tokens[i].text in CLAUSE_BREAKS and k > 0:
+            break
+        if _is_verb(tokens[i], lexicon) and k > 0:
+            start = _phrase_before(tokens, i, window[0], lexicon)
+            if start is not None:
+                verb = tokens[i].text
+                via = _told_agency(tokens, i, lexicon)
+                return _Cue(start, _skip_back(tokens, i, start), verb, via)
+            break
+    return None
+
+
+def _cue_before(tokens: list[Token], before: list[int], lexicon: Lexicon) -> _Cue | None:
+    """'He then noted that "..."', 'Ryabkov said ... a “dynamic improvement”': the reporting
+    verb nearest the quotation, with the speaker of the nearest verb before it that has one
+    ('Ryabkov said, adding that, “...”' gives Ryabkov and 'adding'); else 'according to X'."""
+    if not before:
+        return None
+    floor = before[0]
+    nearest: str | None = None
+    for position in range(len(before) - 1, -1, -1):
+        i = before[position]
+        word = tokens[i].lower
+        if (
+            word == ACCORDING[1]
+            and position > 0
+            and tokens[before[position - 1]].lower == ACCORDING[0]
+        ):
+            end = _phrase_after(tokens, i + 1, lexicon)
+            if end > i + 1:
+                return _Cue(i + 1, end, "according to")
+        if _is_verb(tokens[i], lexicon):
+            nearest = nearest or tokens[i].text
+            start = _phrase_before(tokens, i, floor, lexicon)
+            if start is not None:
+                return _Cue(
+                    start, _skip_back(tokens, i, start), nearest, _told_agency(tokens, i, lexicon)
+                )
+    return None
+
+
+def _skip_back(tokens: list[Token], verb: int, start: int) -> int:
+    """The end of the speaker phrase: the verb, less the auxiliaries in front of it."""
+    end = verb
+    while end > start + 1 and tokens[end - 1].lower in SKIPPABLE:
+        end -= 1
+    return end
+
+
+def _phrase_before(tokens: list[Token], verb: int, floor: int, lexicon: Lexicon) -> int | None:
+    """Start of the speaker phrase ending right before the verb (auxiliaries skipped)."""
+    end = verb
+    while end > floor and tokens[end - 1].lower in SKIPPABLE:
+        end -= 1
+    if end <= floor:
+        return None
+    head = tokens[end - 1]
+    if head.lower in PRONOUNS:
+        return end - 1
+    start = end
+    nouns = False
+    while start > floor:
+        token = tokens[start - 1]
+        lower = token.lower
+        if lower in ROLE_CONNECTORS and _role_word_behind(tokens, start - 1, floor):
+            start -= 1  # 'Secretary of State', 'ambassador to the US'
+            continue
+        if lower in DETERMINERS:
+            start -= 1
+            break
+        if token.is_word and (
+            is_capitalised(token.text) or is_role_word(lower) or lower in lexicon.speaker_nouns
+        ):
+            nouns = nouns or lower in lexicon.speaker_nouns or is_capitalised(token.text)
+            start -= 1
+            continue
+        if token.is_word and "-" in lower and start < end:  # 'high-ranking', 'state-run'
+            start -= 1
+            continue
+        break
+    while (
+        start < end
+        and tokens[start].lower in lexicon.non_speakers
+        and not (tokens[start].lower in DETERMINERS and start + 1 < end)
+    ):
+        start += 1
+    if start >= end or not nouns:
+        return None
+    if tokens[start].lower in DETERMINERS and not any(
+        tokens[k].lower in lexicon.speaker_nouns for k in range(start, end)
+    ):
+        return None
+    return start
+
+
+def _role_word_behind(tokens: list[Token], at: int, floor: int) -> bool:
+    """A role word within two connector words behind ``at``: 'ambassador to the'."""
+    k = at - 1
+    while k >= floor and at - k <= 3:
+        lower = tokens[k].lower
+        if is_role_word(lower):
+            return True
+        if lower not in ROLE_CONNECTORS:
+            return False
+        k -= 1
+    return False
+
+
+def _phrase_after(tokens: list[Token], start: int, lexicon: Lexicon) -> int:
+    """End of the speaker phrase starting at ``start`` ('Peskov', 'the diplomat')."""
+    if start < len(tokens) and tokens[start].lower in PRONOUNS:
+        return start + 1
+    end = start
+    if end < len(tokens) and tokens[end].lower in DETERMINERS:
+        end += 1
+    while end < len(tokens) and end - start < 10:
+        token = tokens[end]
+        if token.is_word and (
+            is_capitalised(token.text)
+            or is_role_word(token.lower)
+            or token.lower in lexicon.speaker_nouns
+            or "-" in token.lower
+        ):
+            end += 1
+            continue
+        if (
+            token.lower in {"of", "to"}
+            and end + 1 < len(tokens)
+            and is_capitalised(tokens[end + 1].text)
+        ):
+            end += 1
+            continue
+        break
+    return (
+        end
+        if any(
+            is_capitalised(t.text) or t.lower in lexicon.speaker_nouns for t in tokens[start:end]
+        )
+        else start
+    )
+
+
+def _via(tokens: list[Token], start: int, end: int, lexicon: Lexicon) -> str | None:
+    phrase = " ".join(t.text for t in tokens[start:end])
+    for agency in sorted(lexicon.agencies, key=len, reverse=True):
+        if re.search(rf"(?<!\w){re.escape(agency)}(?!\w)", phrase):
+            return agency
+    return None
+
+
+def _told_agency(tokens: list[Token], verb: int, lexicon: Lexicon) -> str | None:
+    """'Peskov told Interfax': the agency that relayed it."""
+    if tokens[verb].lower not in {"told", "tells"}:
+        return None
+    return _via(tokens, verb + 1, min(len(tokens), verb + 4), lexicon)
+
+
+# ---------------------------------------------------------------- speakers
+def _speaker(
+    tokens: list[Token],
+    cue: _Cue,
+    text: str,
+    index: int,
+    people: PersonIndex,
+    lexicon: Lexicon,
+    last: Speaker | None,
+) -> Speaker:
+    phrase = tokens[cue.start : cue.end]
+    mention = text[phrase[0].start : phrase[-1].end]
+    position = phrase[0].start
+    if len(phrase) == 1 and phrase[0].lower in PRONOUNS:
+        person = _recent(people, index, position, last)
+        return _from_person(mention, person, None, last if person is None else None)
+    name_words = _trailing_name(phrase, lexicon)
+    if name_words:
+        role = (
+            role_before(tokens, cue.end - len(name_words))
+            if len(name_words) < len(phrase)
+            else None
+        )
+        person = people.by_name(" ".join(t.text.strip("[]") for t in name_words))
+        if person is not None:
+            return Speaker(
+                mention=mention, name=person.name, role=person.role or role, key=person.key
+            )
+        name = " ".join(t.text.strip("[]") for t in name_words)
+        return Speaker(
+            mention=mention, name=name, role=role, key=canonical_key(name, lexicon) or None
+        )
+    head = next((t.lower for t in reversed(phrase) if t.lower in lexicon.speaker_nouns), None)
+    person = _described(people, lexicon, head, index, position, last) if head else None
+    return _from_person(mention, person, None, None)
+
+
+def _from_person(
+    mention: str, person: Person | None, role: str | None, fallback: Speaker | None
+) -> Speaker:
+    if person is not None:
+        return Speaker(mention=mention, name=person.name, role=role or person.role, key=person.key)
+    if fallback is not None:
+        return Speaker(mention=mention, name=fallback.name, role=fallback.role, key=fallback.key)
+    return Speaker(mention=mention)
+
+
+def _trailing_name(phrase: list[Token], lexicon: Lexicon) -> list[Token]:
+    """The capitalised words ending the phrase that are a name, not a role."""
+    words: list[Token] = []
+    for token in reversed(phrase):
+        lower = token.lower.strip("[]")
+        if (
+            token.is_word
+            and is_capitalised(token.text)
+            and not is_role_word(lower)
+            and lower not in lexicon.non_speakers
+            and not lower.endswith(("’s", "'s"))
+        ):
+            words.insert(0, token)
+        else:
+            break
+    return words
+
+
+def _recent(people: PersonIndex, index: int, position: int, last: Speaker | None) -> Person | None:
+    """The person a pronoun stands for: the last speaker, else the last person named."""
+    if last is not None and last.key:
+        person = people.people.get(last.key)
+        if person is not None:
+            return person
+    before = people.before(index, position)
+    return before[0] if before else None
+
+
+def _described(
+    people: PersonIndex,
+    lexicon: Lexicon,
+    head: str,
+    index: int,
+    position: int,
+    last: Speaker | None,
+) -> Person | None:
+    """The person a description ('the diplomat', 'Putin’s press secretary') refers to: the
+    last speaker or person named before whose role fits, else the next one named after."""
+    fits = lexicon.noun_roles.get(head, frozenset({head}))
+
+    def matches(person: Person) -> bool:
+        role = (person.role or "").lower().replace("-", " ").split()
+        return any(word in fits for word in role)
+
+    candidates = []
+    if last is not None and last.key and last.key in people.people:
+        candidates.append(people.people[last.key])
+    candidates += people.before(index, position)
+    for person in candidates:
+        if matches(person):
+            return person
+    for person in people.after(index, position):
+        if matches(person):
+            return person
+    return candidates[0] if candidates else None
+
+
+def _according_to_opening(
+    tokens: list[Token],
+    quoted: list[bool],
+    text: str,
+    index: int,
+    people: PersonIndex,
+    lexicon: Lexicon,
+    last: Speaker | None,
+) -> Speaker | None:
+    """'According to Lavrov, ...' opening a paragraph speaks for the paragraph."""
+    words = [t.lower for t in tokens[:2]]
+    if tuple(words) != ACCORDING:
+        return None
+    end = _phrase_after(tokens, 2, lexicon)
+    if end <= 2:
+        return None
+    return _speaker(tokens, _Cue(2, end, "according to"), text, index, people, lexicon, last)
+
+
+def _subject_speaker(
+    tokens: list[Token],
+    text: str,
+    index: int,
+    people: PersonIndex,
+    lexicon: Lexicon,
+    last: Speaker | None,
+) -> Speaker | None:
+    """In a paragraph without quotes, a named subject of a reporting verb ('Peskov once again
+    rejected...': no; 'Moscow has made its position clear, he added': he) becomes the last
+    speaker, so that a quotation paragraph after it is his."""
+    first = _phrase_before_sentence_subject(tokens, lexicon)
+    if first is not None:
+        person = people.by_name(first)
+        if person is not None:
+            return Speaker(mention=first, name=person.name, role=person.role, key=person.key)
+    return last
+
+
+def _phrase_before_sentence_subject(tokens: list[Token], lexicon: Lexicon) -> str | None:
+    """The capitalised name opening the paragraph, if any ('Peskov once again rejected')."""
+    words = []
+    for token in tokens[:4]:
+        if (
+            token.is_word
+            and is_capitalised(token.text)
+            and not is_role_word(token.lower)
+            and token.lower not in lexicon.non_speakers
+        ):
+            words.append(token.text)
+        else:
+            break
+    return " ".join(words) or None

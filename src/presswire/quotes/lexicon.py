@@ -1,0 +1,221 @@
+"""The quote extractor's word lists: data that plugins extend through a hook.
+
+Every list here is plain data. A plugin adds to it by returning a :class:`Lexicon` from
+``presswire_quote_lexicon``; presswire merges all of them with :data:`DEFAULT_LEXICON`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from attrs import field, frozen
+
+__all__ = ["DEFAULT_LEXICON", "Lexicon", "words"]
+
+
+def words(text: str) -> tuple[str, ...]:
+    """The words of a block of text: how word lists are written here, one block per list."""
+    return tuple(text.split())
+
+
+def _lower_set(values: Iterable[str]) -> frozenset[str]:
+    return frozenset(value.lower() for value in values)
+
+
+def _name_variants(groups: Iterable[Iterable[str]]) -> Mapping[str, str]:
+    """Each spelling maps to the group's first spelling: the canonical one."""
+    canonical: dict[str, str] = {}
+    for group in groups:
+        spellings = [spelling.lower() for spelling in group]
+        for spelling in spellings:
+            canonical.setdefault(spelling, spellings[0])
+    return canonical
+
+
+@frozen
+class Lexicon:
+    """Word lists for finding quotes and their speakers. All matching is case-insensitive.
+
+    - ``reporting_verbs``: verb forms that attribute speech ('said', 'added', 'told').
+    - ``speaker_nouns``: nouns that describe a speaker ('diplomat', 'spokesman'), with the
+      role nouns they can refer to in ``noun_roles`` ('diplomat' -> minister, ambassador).
+    - ``agencies``: outlets that relay quotes ('TASS', 'Interfax'): ``via``.
+    - ``quote_pairs``: opening mark -> closing marks.
+    - ``name_variants``: groups of spellings of one first name ('Sergei', 'Sergey').
+    - ``non_speakers``: capitalised words that are not names at the start of a phrase.
+    - ``non_person_words``: last words of names of places and organisations ('States').
+    """
+
+    reporting_verbs: frozenset[str] = field(default=frozenset(), converter=_lower_set)
+    speaker_nouns: frozenset[str] = field(default=frozenset(), converter=_lower_set)
+    noun_roles: Mapping[str, frozenset[str]] = field(factory=dict)
+    agencies: tuple[str, ...] = ()
+    quote_pairs: Mapping[str, str] = field(factory=dict)
+    name_variants: Mapping[str, str] = field(factory=dict)
+    non_speakers: frozenset[str] = field(default=frozenset(), converter=_lower_set)
+    non_person_words: frozenset[str] = field(default=frozenset(), converter=_lower_set)
+
+    def merge(self, other: Lexicon) -> Lexicon:
+        """A lexicon with the entries of both (``other``'s win where both map a key)."""
+        roles = dict(self.noun_roles)
+        for noun, targets in other.noun_roles.items():
+            roles[noun] = frozenset(roles.get(noun, frozenset()) | frozenset(targets))
+        return Lexicon(
+            reporting_verbs=self.reporting_verbs | other.reporting_verbs,
+            speaker_nouns=self.speaker_nouns | other.speaker_nouns,
+            noun_roles=roles,
+            agencies=tuple(dict.fromkeys((*self.agencies, *other.agencies))),
+            quote_pairs={**self.quote_pairs, **other.quote_pairs},
+            name_variants={**self.name_variants, **other.name_variants},
+            non_speakers=self.non_speakers | other.non_speakers,
+            non_person_words=self.non_person_words | other.non_person_words,
+        )
+
+
+REPORTING_VERBS = words(
+    """
+    said says say saying told tells tell telling added adds adding stated states stating noted
+    notes noting explained explains explaining stressed stresses stressing emphasized emphasised
+    emphasizes emphasising emphasizing continued continues continuing declared declares insisted
+    insists argued argues claimed claims warned warns asked asks replied replies answered
+    answers wrote writes tweeted tweets posted announced announces remarked remarks concluded
+    concludes pointed acknowledged acknowledges admitted admits recalled recalls suggested
+    suggests observed observes affirmed affirms asserted asserts contended confirmed confirms
+    denied denies called calls described describes urged urges vowed vows predicted predicts
+    promised promises reiterated reiterates underlined underlines complained complains joked
+    jokes quipped responded responds countered counters maintained maintains conceded concedes
+    cautioned cautions lamented laments shouted yelled testified testifies disclosed revealed
+    reveals commented comments characterized characterised dubbed labeled labelled
+    """
+)
+
+SPEAKER_NOUNS = words(
+    """
+    diplomat minister spokesman spokeswoman spokesperson secretary president ambassador envoy
+    official officials senator congressman congresswoman lawmaker governor mayor chairman
+    chairwoman chair leader lawyer attorney candidate nominee adviser advisor aide director
+    chief head premier commander general analyst expert economist professor researcher source
+    sources representative rep deputy counselor councillor campaign manager strategist
+    prosecutor judge justice officer agent colleague executive ceo founder author activist
+    """
+)
+
+# A description's head noun and the role nouns of the person it may refer to.
+NOUN_ROLES = {
+    "diplomat": frozenset({"diplomat", "minister", "ambassador", "envoy", "deputy"}),
+    "secretary": frozenset({"secretary", "spokesman", "spokeswoman", "spokesperson"}),
+    "spokesman": frozenset({"spokesman", "spokeswoman", "spokesperson", "secretary"}),
+    "spokeswoman": frozenset({"spokesman", "spokeswoman", "spokesperson", "secretary"}),
+    "spokesperson": frozenset({"spokesman", "spokeswoman", "spokesperson", "secretary"}),
+    "envoy": frozenset({"envoy", "ambassador", "diplomat"}),
+    "ambassador": frozenset({"ambassador", "envoy", "diplomat"}),
+    "minister": frozenset({"minister"}),
+    "president": frozenset({"president"}),
+    "official": frozenset({"official", "minister", "secretary", "spokesman", "deputy"}),
+    "senator": frozenset({"senator"}),
+    "candidate": frozenset({"candidate", "nominee"}),
+    "nominee": frozenset({"candidate", "nominee"}),
+}
+
+AGENCIES = (
+    "TASS",
+    "Interfax",
+    "RIA Novosti",
+    "RIA",
+    "Sputnik",
+    "RT",
+    "Reuters",
+    "AP",
+    "Associated Press",
+    "AFP",
+    "Agence France-Presse",
+    "Bloomberg",
+    "Xinhua",
+    "IRNA",
+    "Tasnim",
+    "Fars",
+    "Anadolu",
+    "Kyodo",
+    "Yonhap",
+    "dpa",
+    "ANSA",
+    "EFE",
+    "PTI",
+    "CNN",
+    "Fox News",
+    "NBC",
+    "CBS",
+    "ABC",
+    "BBC",
+    "Channel One",
+    "Izvestia",
+    "Kommersant",
+)
+
+QUOTE_PAIRS = {
+    "\u201c": "\u201d",  # “ ”
+    "\u201e": "\u201c\u201d",  # „ “ (German) or „ ” (Polish)
+    "\u00ab": "\u00bb",  # « »
+    "\u00bb": "\u00ab",  # » « (Danish)
+    '"': '"',
+}
+
+NAME_VARIANTS = _name_variants(
+    [
+        ("Sergei", "Sergey", "Serguei", "Sergej"),
+        ("Dmitry", "Dmitri", "Dmitriy", "Dimitri", "Dmitrii"),
+        ("Anatoly", "Anatoliy", "Anatoli", "Anatolii"),
+        ("Antony", "Anthony"),
+        ("Alexei", "Alexey", "Aleksei", "Aleksey", "Alexej"),
+        ("Alexander", "Aleksandr", "Alexandr", "Aleksander"),
+        ("Yuri", "Yury", "Yuriy", "Iurii"),
+        ("Vasily", "Vasiliy", "Vasili", "Wassily"),
+        ("Nikolai", "Nikolay", "Nicolai"),
+        ("Mikhail", "Michail"),
+        ("Andrei", "Andrey", "Andrej"),
+        ("Maria", "Mariya"),
+        ("Valentina", "Valentyna"),
+        ("Yevgeny", "Evgeny", "Evgeniy", "Yevgeniy"),
+        ("Grigory", "Grigoriy", "Grigori"),
+        ("Vladimir", "Wladimir"),
+        ("Viktor", "Victor"),
+        ("Zelensky", "Zelenskyy", "Zelenskiy"),
+        ("Mohammad", "Mohammed", "Muhammad", "Mohamed"),
+        ("Hossein", "Hussein", "Hosein"),
+        ("Javad", "Jawad"),
+    ]
+)
+
+NON_SPEAKERS = words(
+    """
+    the a an but and or so then however meanwhile moreover also still in on at as when while
+    after before if this that these those it its there here monday tuesday wednesday thursday
+    friday saturday sunday january february march april may june july august september october
+    november december
+    """
+)
+
+NON_PERSON_WORDS = words(
+    """
+    states union college administration office hall war house department ministry council
+    committee party academy sciences forum dialogue agency news times post journal street square
+    court congress senate parliament duma kremlin republic kingdom nations organization
+    organisation association institute university center centre bank fund company corporation
+    group one two region oblast city sea ocean channel times tv television radio network press
+    service services airport station bridge island islands mountains river valley county
+    province district federation coalition alliance front army navy force forces guard police
+    brigade battalion command school church mosque cathedral palace tower stadium club league
+    cup games olympics summit conference festival award prize index exchange market gate
+    """
+)
+
+DEFAULT_LEXICON = Lexicon(
+    reporting_verbs=REPORTING_VERBS,
+    speaker_nouns=SPEAKER_NOUNS,
+    noun_roles=NOUN_ROLES,
+    agencies=AGENCIES,
+    quote_pairs=QUOTE_PAIRS,
+    name_variants=NAME_VARIANTS,
+    non_speakers=NON_SPEAKERS,
+    non_person_words=NON_PERSON_WORDS,
+)

@@ -1,0 +1,254 @@
+"""Who the people of an article are: names, roles, canonical keys; resolving mentions."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+
+from attrs import define, field, frozen
+
+from presswire.quotes.lexicon import Lexicon, words
+from presswire.quotes.tokens import Token, is_capitalised, tokenize
+
+__all__ = ["Person", "PersonIndex", "canonical_key"]
+
+# Words that make up a role in front of a name: 'Russian Deputy Foreign Minister',
+# 'Kremlin spokesman', 'Secretary of State', 'Russian ambassador to the US'.
+ROLE_WORDS = frozenset(
+    words(
+        """
+    deputy vice foreign prime state defense defence interior finance justice press senior former
+    acting chief national security general first lead top special white house department
+    foreign-policy high-ranking presidential kremlin pentagon un nato eu us u.s. russian
+    american iranian ukrainian chinese british french german israeli turkish syrian european
+    indian japanese polish italian spanish canadian saudi iraqi afghan israeli palestinian
+    lebanese egyptian qatari emirati belarusian georgian armenian azerbaijani kazakh venezuelan
+    cuban mexican brazilian north south korean republican democratic democrat gop attorney
+    secretary minister ministry spokesman spokeswoman spokesperson president ambassador envoy
+    diplomat official senator congressman congresswoman representative rep governor mayor
+    chairman chairwoman chair leader lawyer candidate nominee adviser advisor aide director head
+    premier commander analyst expert economist professor journalist correspondent anchor host
+    reporter editor columnist writer author founder executive ceo activist general colonel
+    admiral sergeant captain lieutenant major pope king queen prince sheikh ayatollah cardinal
+    bishop
+    """
+    )
+)
+ROLE_CONNECTORS = frozenset({"of", "to", "for", "the", "and", "on"})
+HONORIFICS = frozenset(
+    {
+        "mr",
+        "mr.",
+        "mrs",
+        "mrs.",
+        "ms",
+        "ms.",
+        "dr",
+        "dr.",
+        "sen",
+        "sen.",
+        "rep",
+        "rep.",
+        "gov",
+        "gov.",
+        "gen",
+        "gen.",
+        "prof",
+        "prof.",
+    }
+)
+NAME_PARTICLES = frozenset(
+    {
+        "de",
+        "van",
+        "von",
+        "der",
+        "bin",
+        "al",
+        "el",
+        "da",
+        "di",
+        "du",
+        "la",
+        "le",
+        "ibn",
+        "abu",
+        "ben",
+    }
+)
+PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "him", "her"})
+
+
+def canonical_key(name: str, lexicon: Lexicon) -> str:
+    """A person's id, the same across transliterations: 'Sergey Ryabkov' -> 'sergei-ryabkov'."""
+    words = [_ascii(word.strip("[]")).lower() for word in name.replace("-", " ").split()]
+    words = [w.strip(".’'") for w in words if w.strip(".’'")]
+    words = [lexicon.name_variants.get(word, word) for word in words]
+    return "-".join(words)
+
+
+def _ascii(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+@define
+class Person:
+    """A person the article names: the fullest name given, a role, every mention position."""
+
+    name: str
+    key: str
+    role: str | None = None
+    positions: list[tuple[int, int]] = field(factory=list)  # (paragraph, offset)
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1].strip("[]")
+
+
+@frozen
+class NameMention:
+    name: str
+    role: str | None
+    paragraph: int
+    start: int
+    end: int
+
+
+class PersonIndex:
+    """The people named in an article's paragraphs, found once per article."""
+
+    def __init__(
+        self, paragraphs: Iterable[str], lexicon: Lexicon, context: Iterable[str] = ()
+    ) -> None:
+        """Index the people of ``paragraphs``; ``context`` (title, lead, captions) adds names
+        and roles without positions in the body."""
+        self.lexicon = lexicon
+        self.people: dict[str, Person] = {}
+        self._by_surname: dict[str, Person] = {}
+        self.mentions: list[NameMention] = []
+        for text in context:
+            for mention in find_names(text, -1, lexicon):
+                self._add(mention, positioned=False)
+        for index, paragraph in enumerate(paragraphs):
+            for mention in find_names(paragraph, index, lexicon):
+                self.mentions.append(mention)
+                self._add(mention)
+
+    def _add(self, mention: NameMention, *, positioned: bool = True) -> None:
+        key = canonical_key(mention.name, self.lexicon)
+        surname = key.rsplit("-", 1)[-1]
+        person = self.people.get(key) or self._by_surname.get(surname)
+        if person is None:
+            person = Person(name=mention.name, key=key, role=mention.role)
+            self.people[key] = person
+        elif len(mention.name.split()) > len(person.name.split()):
+            person.name = mention.name
+            self.people.pop(person.key, None)
+            person.key = key
+            self.people[key] = person
+        if person.role is None and mention.role:
+            person.role = mention.role
+        if positioned:
+            person.positions.append((mention.paragraph, mention.start))
+        self._by_surname.setdefault(surname, person)
+
+    def by_name(self, words: str) -> Person | None:
+        """The person a name or surname mention refers to ('Ryabkov', 'Sergey Ryabkov')."""
+        key = canonical_key(words, self.lexicon)
+        if not key:
+            return None
+        return self.people.get(key) or self._by_surname.get(key.rsplit("-", 1)[-1])
+
+    def before(self, paragraph: int, offset: int) -> list[Person]:
+        """People mentioned before a position, the most recent first."""
+        seen: dict[str, Person] = {}
+        for mention in reversed(self.mentions):
+            if (mention.paragraph, mention.start) < (paragraph, offset):
+                person = self.by_name(mention.name)
+                if person is not None and person.key not in seen:
+                    seen[person.key] = person
+        return list(seen.values())
+
+    def after(self, paragraph: int, offset: int, paragraphs_ahead: int = 1) -> list[Person]:
+        """People mentioned after a position within the next paragraphs, nearest first."""
+        found: dict[str, Person] = {}
+        for mention in self.mentions:
+            if (paragraph, offset) < (mention.paragraph, mention.start) and (
+                mention.paragraph <= paragraph + paragraphs_ahead
+            ):
+                person = self.by_name(mention.name)
+                if person is not None:
+                    found.setdefault(person.key, person)
+        return list(found.values())
+
+
+def find_names(text: str, paragraph: int, lexicon: Lexicon) -> list[NameMention]:
+    """Names of two or more capitalised words, with the role words in front of them."""
+    tokens = tokenize(text)
+    mentions: list[NameMention] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if not _name_word(token, lexicon):
+            index += 1
+            continue
+        end = index
+        while end + 1 < len(tokens) and (
+            _name_word(tokens[end + 1], lexicon)
+            or (
+                tokens[end + 1].lower in NAME_PARTICLES
+                and end + 2 < len(tokens)
+                and _name_word(tokens[end + 2], lexicon)
+            )
+        ):
+            end += 1
+        if end > index and tokens[end].lower not in lexicon.non_person_words:
+            words = [t.text.strip("[]") for t in tokens[index : end + 1]]  # [Antony] Blinken
+            role = role_before(tokens, index)
+            mentions.append(
+                NameMention(" ".join(words), role, paragraph, tokens[index].start, tokens[end].end)
+            )
+        index = end + 1
+    return mentions
+
+
+def _name_word(token: Token, lexicon: Lexicon) -> bool:
+    lower = token.lower.strip("[]")
+    return (
+        token.is_word
+        and is_capitalised(token.text)
+        and not is_role_word(lower)
+        and lower not in lexicon.non_speakers
+        and lower not in HONORIFICS
+        and lower not in PRONOUNS
+        and not (token.text.isupper() and len(token.text) > 1)
+        and not lower.endswith(("’s", "'s"))
+    )
+
+
+def is_role_word(lower: str) -> bool:
+    """'minister', 'Deputy', and compounds of them: 'president-elect', 'vice-president'."""
+    return lower in ROLE_WORDS or ("-" in lower and lower.split("-")[0] in ROLE_WORDS)
+
+
+def role_before(tokens: list[Token], name_start: int, limit: int = 8) -> str | None:
+    """The role words right in front of a name, as written: 'Kremlin spokesman', 'Secretary
+    of State', 'Russian ambassador to the US'."""
+    start = name_start
+    while start > 0 and name_start - start < limit:
+        previous = tokens[start - 1]
+        lower = previous.lower
+        acronym = previous.is_word and previous.text.isupper() and len(previous.text) <= 4
+        if is_role_word(lower) or lower in ROLE_CONNECTORS or acronym:
+            start -= 1
+            continue
+        break
+    # A role starts with a role word or an acronym ('RT correspondent'), not a connector.
+    while start < name_start and not (
+        is_role_word(tokens[start].lower) or tokens[start].text.isupper()
+    ):
+        start += 1
+    if start == name_start:
+        return None
+    return " ".join(t.text for t in tokens[start:name_start])

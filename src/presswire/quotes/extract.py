@@ -27,6 +27,7 @@ from presswire.models import Quote, QuoteKind, Speaker
 from presswire.quotes.lexicon import DEFAULT_LEXICON, Lexicon, words
 from presswire.quotes.marks import QuoteSpan, find_quote_spans
 from presswire.quotes.speakers import (
+    HONORIFICS,
     PRONOUNS,
     ROLE_CONNECTORS,
     Person,
@@ -53,6 +54,7 @@ SKIPPABLE = frozenset(
 )
 """Auxiliaries and adverbs between a speaker and the reporting verb: 'had said'."""
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "another", "one"})
+POSSESSIVE_MARKS = frozenset({"’s", "'s", "’", "'"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "-", "“", "”", '"', "«", "»"})
 ACCORDING = ("according", "to")
 QUOTED_AS = ("as", "saying")
@@ -115,10 +117,12 @@ def _paragraph_quotes(
     text: str, index: int, people: PersonIndex, lexicon: Lexicon, last: Speaker | None
 ) -> tuple[list[Quote], Speaker | None]:
     spans = find_quote_spans(text, lexicon.quote_pairs)
-    tokens = tokenize(text)
-    quoted = _quoted_mask(tokens, spans)
+    if not spans:  # no quotation: only who speaks at its start matters for what follows
+        return [], _subject_speaker(text, index, people, lexicon, last)
+    tokens = _tokens_between(text, spans)  # quotation content never holds its own cue
+    starts = [t.start for t in tokens]
     sentences = _sentence_starts(text, spans)
-    paragraph_speaker = _according_to_opening(tokens, quoted, text, index, people, lexicon, last)
+    paragraph_speaker = _according_to_opening(tokens, text, index, people, lexicon, last)
     quotes: list[Quote] = []
     previous: tuple[QuoteSpan, Speaker | None] | None = None
     for span in spans:
@@ -129,14 +133,14 @@ def _paragraph_quotes(
         before_from = sentence_start
         if previous is not None and previous[0].opening >= sentence_start:
             before_from = (previous[0].closing or previous[0].end) + 1
-        outside_before = [
-            i
-            for i, t in enumerate(tokens)
-            if sentence_start <= t.start < span.opening and not quoted[i]
-        ]
-        after = [
-            i for i, t in enumerate(tokens) if after_from <= t.start < after_end and not quoted[i]
-        ]
+        outside_before = list(
+            range(
+                bisect.bisect_left(starts, sentence_start), bisect.bisect_left(starts, span.opening)
+            )
+        )
+        after = list(
+            range(bisect.bisect_left(starts, after_from), bisect.bisect_left(starts, after_end))
+        )
         cue = (
             _cue_after(tokens, after, lexicon)
             or _cue_before(
@@ -178,21 +182,20 @@ def _paragraph_quotes(
         previous = (span, speaker)
         if speaker is not None:
             last = speaker
-    if not spans:
-        last = _subject_speaker(tokens, text, index, people, lexicon, last)
     return quotes, last
 
 
 # ---------------------------------------------------------------- sentences and masks
-def _quoted_mask(tokens: list[Token], spans: list[QuoteSpan]) -> list[bool]:
-    """Per token: inside a quotation (its content or its marks)."""
-    bounds = [(s.opening, s.closing + 1 if s.closing is not None else s.end) for s in spans]
-    starts = [b[0] for b in bounds]
-    mask = []
-    for token in tokens:
-        i = bisect.bisect_right(starts, token.start) - 1
-        mask.append(i >= 0 and token.start < bounds[i][1])
-    return mask
+def _tokens_between(text: str, spans: list[QuoteSpan]) -> list[Token]:
+    """The tokens outside the quotations (marks included in the quotations)."""
+    tokens: list[Token] = []
+    position = 0
+    for span in spans:
+        tokens += tokenize(text, position, span.opening)
+        if span.closing is None:
+            return tokens
+        position = span.closing + 1
+    return tokens + tokenize(text, position)
 
 
 def _sentence_starts(text: str, spans: list[QuoteSpan]) -> list[int]:
@@ -315,10 +318,19 @@ def _skip_back(tokens: list[Token], verb: int, start: int) -> int:
 
 
 def _phrase_before(tokens: list[Token], verb: int, floor: int, lexicon: Lexicon) -> int | None:
-    """Start of the speaker phrase ending right before the verb (auxiliaries skipped)."""
+    """Start of the speaker phrase ending right before the verb (auxiliaries skipped).
+
+    Parentheticals ('Sanders (I-Vt.) said') and an appositive between commas ('Tad Devine,
+    Sanders's chief strategist, said') are stepped over to the name in front of them.
+    """
     end = verb
     while end > floor and tokens[end - 1].lower in SKIPPABLE:
         end -= 1
+    end = _skip_parenthetical(tokens, end, floor)
+    if end > floor + 1 and tokens[end - 1].text == ",":
+        appositive = _appositive_start(tokens, end - 1, floor, lexicon)
+        if appositive is not None:
+            end = appositive
     if end <= floor:
         return None
     head = tokens[end - 1]
@@ -329,6 +341,9 @@ def _phrase_before(tokens: list[Token], verb: int, floor: int, lexicon: Lexicon)
     while start > floor:
         token = tokens[start - 1]
         lower = token.lower
+        if token.text == "." and start - 1 > floor and _abbreviated(tokens[start - 2].text):
+            start -= 1  # 'Sen.', 'Mr.', 'J.'
+            continue
         if lower in ROLE_CONNECTORS and _role_word_behind(tokens, start - 1, floor):
             start -= 1  # 'Secretary of State', 'ambassador to the US'
             continue
@@ -344,10 +359,13 @@ def _phrase_before(tokens: list[Token], verb: int, floor: int, lexicon: Lexicon)
         if token.is_word and "-" in lower and start < end:  # 'high-ranking', 'state-run'
             start -= 1
             continue
+        if lower in POSSESSIVE_MARKS and start < end:  # "Sanders's chief strategist"
+            start -= 1
+            continue
         break
     while (
         start < end
-        and tokens[start].lower in lexicon.non_speakers
+        and (tokens[start].lower in lexicon.non_speakers or tokens[start].text == ".")
         and not (tokens[start].lower in DETERMINERS and start + 1 < end)
     ):
         start += 1
@@ -358,6 +376,41 @@ def _phrase_before(tokens: list[Token], verb: int, floor: int, lexicon: Lexicon)
     ):
         return None
     return start
+
+
+def _abbreviated(word: str) -> bool:
+    """A word an abbreviation dot follows: an honorific or an initial ('Sen', 'Mr', 'J')."""
+    return word.lower() + "." in HONORIFICS or (len(word) == 1 and word.isupper())
+
+
+def _skip_parenthetical(tokens: list[Token], end: int, floor: int) -> int:
+    """The end of the phrase in front of a '(...)' right before ``end``."""
+    if end > floor and tokens[end - 1].text == ")":
+        k = end - 2
+        while k >= floor and end - k < 12 and tokens[k].text != "(":
+            k -= 1
+        if k >= floor and tokens[k].text == "(":
+            return k
+    return end
+
+
+def _appositive_start(tokens: list[Token], comma: int, floor: int, lexicon: Lexicon) -> int | None:
+    """For 'NAME, DESCRIPTION, said': the end of NAME, if the part between the commas reads as
+    a description of a person (it holds a role or speaker noun and no reporting verb)."""
+    k = comma - 1
+    while k >= floor and comma - k <= 12 and tokens[k].text != ",":
+        if _is_verb(tokens[k], lexicon):
+            return None
+        k -= 1
+    if k < floor or tokens[k].text != ",":
+        return None
+    described = any(
+        is_role_word(t.lower) or t.lower in lexicon.speaker_nouns for t in tokens[k + 1 : comma]
+    )
+    before = tokens[k - 1] if k - 1 >= floor else None
+    if described and before is not None and before.is_word and is_capitalised(before.text):
+        return k
+    return None
 
 
 def _role_word_behind(tokens: list[Token], at: int, floor: int) -> bool:
@@ -528,7 +581,6 @@ def _described(
 
 def _according_to_opening(
     tokens: list[Token],
-    quoted: list[bool],
     text: str,
     index: int,
     people: PersonIndex,
@@ -546,35 +598,39 @@ def _according_to_opening(
 
 
 def _subject_speaker(
-    tokens: list[Token],
-    text: str,
-    index: int,
-    people: PersonIndex,
-    lexicon: Lexicon,
-    last: Speaker | None,
+    text: str, index: int, people: PersonIndex, lexicon: Lexicon, last: Speaker | None
 ) -> Speaker | None:
-    """In a paragraph without quotes, a named subject of a reporting verb ('Peskov once again
-    rejected...': no; 'Moscow has made its position clear, he added': he) becomes the last
-    speaker, so that a quotation paragraph after it is his."""
-    first = _phrase_before_sentence_subject(tokens, lexicon)
-    if first is not None:
-        person = people.by_name(first)
+    """Who a paragraph without quotes is about, for a quotation paragraph right after it: the
+    person named first when the paragraph opens with that name, roles allowed ('Kremlin
+    spokesman Dmitry Peskov said...', 'Peskov once again rejected...'); for an opening 'He' or
+    'She', the last speaker, else the last person named."""
+    words = text.split(None, 1)
+    if words and words[0].lower() in {"he", "she"}:
+        if last is not None:
+            return last
+        person = _recent(people, index, 0, None)
+        if person is None:
+            return None
+        return Speaker(mention=words[0], name=person.name, role=person.role, key=person.key)
+    for mention in people.mentions_in(index):
+        opening = text[: mention.start].split()
+        if all(
+            is_role_word(w.lower()) or w.isupper() or w.lower() in ROLE_CONNECTORS for w in opening
+        ):
+            person = people.by_name(mention.name)
+            if person is not None:
+                return Speaker(
+                    mention=mention.name, name=person.name, role=person.role, key=person.key
+                )
+        break
+    surname = _OPENING_SURNAME.match(text)
+    if surname is not None:
+        person = people.by_name(surname.group(1))
         if person is not None:
-            return Speaker(mention=first, name=person.name, role=person.role, key=person.key)
+            return Speaker(
+                mention=surname.group(1), name=person.name, role=person.role, key=person.key
+            )
     return last
 
 
-def _phrase_before_sentence_subject(tokens: list[Token], lexicon: Lexicon) -> str | None:
-    """The capitalised name opening the paragraph, if any ('Peskov once again rejected')."""
-    words = []
-    for token in tokens[:4]:
-        if (
-            token.is_word
-            and is_capitalised(token.text)
-            and not is_role_word(token.lower)
-            and token.lower not in lexicon.non_speakers
-        ):
-            words.append(token.text)
-        else:
-            break
-    return " ".join(words) or None
+_OPENING_SURNAME = re.compile(r"([A-Z][\w’'\-]+)\b(?![’'])")

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 import unicodedata
 from collections.abc import Iterable
 
 from attrs import define, field, frozen
 
 from presswire.quotes.lexicon import Lexicon, words
-from presswire.quotes.tokens import Token, is_capitalised, tokenize
+from presswire.quotes.tokens import Token, is_capitalised
 
 __all__ = ["Person", "PersonIndex", "canonical_key"]
 
@@ -88,6 +90,8 @@ def canonical_key(name: str, lexicon: Lexicon) -> str:
 
 
 def _ascii(text: str) -> str:
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
@@ -134,6 +138,7 @@ class PersonIndex:
             for mention in find_names(paragraph, index, lexicon):
                 self.mentions.append(mention)
                 self._add(mention)
+        self._positions = [(m.paragraph, m.start) for m in self.mentions]  # sorted by building
 
     def _add(self, mention: NameMention, *, positioned: bool = True) -> None:
         key = canonical_key(mention.name, self.lexicon)
@@ -160,57 +165,125 @@ class PersonIndex:
             return None
         return self.people.get(key) or self._by_surname.get(key.rsplit("-", 1)[-1])
 
+    def mentions_in(self, paragraph: int) -> list[NameMention]:
+        """The full-name mentions of one paragraph, in order."""
+        low = bisect.bisect_left(self._positions, (paragraph, -1))
+        high = bisect.bisect_left(self._positions, (paragraph + 1, -1))
+        return self.mentions[low:high]
+
     def before(self, paragraph: int, offset: int) -> list[Person]:
-        """People mentioned before a position, the most recent first."""
+        """People mentioned before a position, the most recent first (within
+        :data:`LOOKBACK` mentions: a pronoun does not reach further back)."""
+        end = bisect.bisect_left(self._positions, (paragraph, offset))
         seen: dict[str, Person] = {}
-        for mention in reversed(self.mentions):
-            if (mention.paragraph, mention.start) < (paragraph, offset):
-                person = self.by_name(mention.name)
-                if person is not None and person.key not in seen:
-                    seen[person.key] = person
+        for mention in reversed(self.mentions[max(0, end - LOOKBACK) : end]):
+            person = self.by_name(mention.name)
+            if person is not None and person.key not in seen:
+                seen[person.key] = person
         return list(seen.values())
 
     def after(self, paragraph: int, offset: int, paragraphs_ahead: int = 1) -> list[Person]:
         """People mentioned after a position within the next paragraphs, nearest first."""
+        start = bisect.bisect_right(self._positions, (paragraph, offset))
         found: dict[str, Person] = {}
-        for mention in self.mentions:
-            if (paragraph, offset) < (mention.paragraph, mention.start) and (
-                mention.paragraph <= paragraph + paragraphs_ahead
-            ):
-                person = self.by_name(mention.name)
-                if person is not None:
-                    found.setdefault(person.key, person)
+        for mention in self.mentions[start : start + LOOKBACK]:
+            if mention.paragraph > paragraph + paragraphs_ahead:
+                break
+            person = self.by_name(mention.name)
+            if person is not None:
+                found.setdefault(person.key, person)
         return list(found.values())
+
+
+# Two or more capitalised words in a row (with name particles): a candidate name.
+_CAPITALISED_RUN = re.compile(
+    r"\[?[A-Z][\w’'.\-]*\]?(?:\s+(?:(?:de|van|von|der|bin|al|el|da|di|du|la|le|ibn|abu|ben)"
+    r"\s+)?\[?[A-Z][\w’'.\-]*\]?)+"
+)
+LOOKBACK = 200
+"""How many name mentions back (or ahead) a pronoun or description is resolved over."""
+ROLE_WINDOW = 90
+"""Characters in front of a name looked at for its role."""
+
+
+_WORD = re.compile(r"\S+")
 
 
 def find_names(text: str, paragraph: int, lexicon: Lexicon) -> list[NameMention]:
     """Names of two or more capitalised words, with the role words in front of them."""
-    tokens = tokenize(text)
     mentions: list[NameMention] = []
-    index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        if not _name_word(token, lexicon):
-            index += 1
-            continue
-        end = index
-        while end + 1 < len(tokens) and (
-            _name_word(tokens[end + 1], lexicon)
-            or (
-                tokens[end + 1].lower in NAME_PARTICLES
-                and end + 2 < len(tokens)
-                and _name_word(tokens[end + 2], lexicon)
-            )
-        ):
-            end += 1
-        if end > index and tokens[end].lower not in lexicon.non_person_words:
-            words = [t.text.strip("[]") for t in tokens[index : end + 1]]  # [Antony] Blinken
-            role = role_before(tokens, index)
-            mentions.append(
-                NameMention(" ".join(words), role, paragraph, tokens[index].start, tokens[end].end)
-            )
-        index = end + 1
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = [
+            (m.group().rstrip(",.;:"), run.start() + m.start()) for m in _WORD.finditer(run.group())
+        ]
+        index = 0
+        while index < len(words):
+            if not _name_string(words[index][0], lexicon):
+                index += 1
+                continue
+            end = index
+            while end + 1 < len(words) and (
+                _name_string(words[end + 1][0], lexicon)
+                or (
+                    words[end + 1][0].lower() in NAME_PARTICLES
+                    and end + 2 < len(words)
+                    and _name_string(words[end + 2][0], lexicon)
+                )
+            ):
+                end += 1
+            last_word = words[end][0]
+            if end > index and last_word.lower() not in lexicon.non_person_words:
+                name = " ".join(word.strip("[]") for word, _ in words[index : end + 1])
+                start = words[index][1]
+                mentions.append(
+                    NameMention(
+                        name,
+                        _role_in_front(text, start),
+                        paragraph,
+                        start,
+                        words[end][1] + len(last_word),
+                    )
+                )
+            index = end + 1
     return mentions
+
+
+def _name_string(word: str, lexicon: Lexicon) -> bool:
+    lower = word.lower().strip("[]")
+    return (
+        bool(lower)
+        and is_capitalised(word)
+        and not is_role_word(lower)
+        and lower not in lexicon.non_speakers
+        and lower not in HONORIFICS
+        and lower not in PRONOUNS
+        and not (word.isupper() and len(word) > 1)
+        and not lower.endswith(("’s", "'s"))
+    )
+
+
+def _role_in_front(text: str, start: int) -> str | None:
+    """The role written right in front of a name, as written: 'Kremlin spokesman'."""
+    window = text[max(0, start - ROLE_WINDOW) : start]
+    words = window.split()
+    if start > ROLE_WINDOW and window[:1].strip():
+        words = words[1:]  # the window cut a word in two
+    first = len(words)
+    while first > 0:
+        word = words[first - 1]
+        lower = word.lower()
+        if word[-1:] in ',.;:!?”"':
+            break  # a role runs up to the name without punctuation
+        if is_role_word(lower) or lower in ROLE_CONNECTORS or (word.isupper() and len(word) <= 4):
+            first -= 1
+            continue
+        break
+    role = words[first:]
+    while role and not (is_role_word(role[0].lower()) or role[0].isupper()):
+        role = role[1:]
+    if not any(is_role_word(word.lower()) for word in role):
+        return None
+    return " ".join(role)
 
 
 def _name_word(token: Token, lexicon: Lexicon) -> bool:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from attrs import frozen
-
 __all__ = ["Token", "is_capitalised", "tokenize"]
 
 # A word (with inner apostrophes, hyphens and dots: Russia’s, high-ranking, U.S., [Antony]) or
@@ -13,25 +11,26 @@ __all__ = ["Token", "is_capitalised", "tokenize"]
 _TOKEN = re.compile(r"\[?\w+(?:[’'.\-]\w+)*\]?|[^\w\s]")
 
 
-@frozen
 class Token:
-    text: str
-    start: int
-    end: int
+    """A word or punctuation mark with its offsets (a plain slotted class: it is made often)."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    __slots__ = ("end", "is_word", "lower", "start", "text")
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum() or self.text[0] == "["
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.lower = text.lower()
+        self.is_word = text[0].isalnum() or text[0] == "["
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, {self.start}, {self.end})"
 
 
 def tokenize(text: str, offset: int = 0, end: int | None = None) -> list[Token]:
     """The tokens of ``text[offset:end]`` with offsets into ``text``."""
     stop = len(text) if end is None else end
-    return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, offset, stop)]
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, offset, stop)]
 
 
 def is_capitalised(word: str) -> bool:

@@ -1,0 +1,384 @@
+"""Quotes and speakers: every case the seeds show, the marks a page may use, and properties."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import presswire
+from presswire import Article, Document, Fingerprint, Lexicon, PluginRegistry, Quote
+from presswire.quotes import extract_quotes
+from presswire.quotes.speakers import canonical_key
+
+from .conftest import SEED_FILES
+
+RYABKOV_INTRO = "Russian Deputy Foreign Minister Sergei Ryabkov spoke in Moscow on Tuesday."
+
+
+def quotes(*paragraphs: str, context: Sequence[str] = ()) -> list[Quote]:
+    return extract_quotes(list(paragraphs), context=context)
+
+
+def one(*paragraphs: str) -> Quote:
+    found = quotes(*paragraphs)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def speaker_of(quote: Quote) -> tuple[str | None, str | None]:
+    assert quote.speaker is not None
+    return quote.speaker.mention, quote.speaker.name
+
+
+# ---------------------------------------------------------------- where the attribution is
+def test_attribution_after_the_quote() -> None:
+    q = one(RYABKOV_INTRO, "“We see no reason to hope for a dynamic improvement,” Ryabkov added.")
+    assert q.text == "We see no reason to hope for a dynamic improvement"
+    assert speaker_of(q) == ("Ryabkov", "Sergei Ryabkov")
+    assert (q.kind, q.verb) == ("direct", "added")
+
+
+def test_description_after_the_quote_resolves_to_the_person() -> None:
+    q = one(RYABKOV_INTRO, '"It is important to remove irritants," the high-ranking diplomat said.')
+    assert speaker_of(q) == ("the high-ranking diplomat", "Sergei Ryabkov")
+    assert q.speaker is not None and q.speaker.role == "Russian Deputy Foreign Minister"
+
+
+def test_verb_before_speaker() -> None:
+    q = one("“There will be no talks this week,” said Kremlin spokesman Dmitry Peskov.")
+    assert speaker_of(q) == ("Kremlin spokesman Dmitry Peskov", "Dmitry Peskov")
+
+
+def test_attribution_before_the_quote() -> None:
+    q = one(
+        "Anatoly Antonov gave an interview on Monday.",
+        'He then noted that "The State Department sent a minor official to the meeting."',
+    )
+    assert speaker_of(q) == ("He", "Anatoly Antonov")
+    assert (q.kind, q.verb) == ("direct", "noted")
+
+
+def test_interrupted_quote_keeps_its_speaker() -> None:
+    found = quotes(
+        "Foreign Minister Sergey Lavrov spoke to journalists.",
+        "“We offered this as soon as he took office,” he continued. “I mentioned this to "
+        "Secretary of State [Antony] Blinken.”",
+    )
+    assert [q.speaker.name if q.speaker else None for q in found] == ["Sergey Lavrov"] * 2
+    assert found[1].text == "I mentioned this to Secretary of State [Antony] Blinken."
+
+
+def test_two_quotes_in_one_sentence() -> None:
+    found = quotes(
+        RYABKOV_INTRO,
+        "“It has not been possible to move forward,” Ryabkov said, adding that, “This does "
+        "not mean that relations are hopeless.”",
+    )
+    assert [(q.speaker.name if q.speaker else None, q.verb) for q in found] == [
+        ("Sergei Ryabkov", "said"),
+        ("Sergei Ryabkov", "adding"),
+    ]
+    assert [q.kind for q in found] == ["direct", "direct"]
+
+
+# ---------------------------------------------------------------- relayed quotes
+@pytest.mark.parametrize(
+    ("relay", "via", "mention"),
+    [
+        ("the state-run TASS news agency quoted Ryabkov as saying", "TASS", "Ryabkov"),
+        ("Russia’s Interfax quoted Ryabkov as saying", "Interfax", "Ryabkov"),
+        ("Ryabkov told Interfax", "Interfax", "Ryabkov"),
+    ],
+)
+def test_relayed_quotes_name_the_agency(relay: str, via: str, mention: str) -> None:
+    q = one(RYABKOV_INTRO, f"“I see no reason to hope for an improvement,” {relay}.")
+    assert speaker_of(q) == (mention, "Sergei Ryabkov")
+    assert q.via == via
+
+
+def test_told_reporters_is_not_a_relay() -> None:
+    q = one("“No, that’s not enough,” Kremlin spokesman Dmitry Peskov told reporters.")
+    assert q.via is None and q.verb == "told"
+
+
+# ---------------------------------------------------------------- partial quotes and scare quotes
+@pytest.mark.parametrize(
+    ("paragraphs", "text", "name"),
+    [
+        (
+            [
+                RYABKOV_INTRO.replace(" spoke in Moscow on Tuesday.", " was in Moscow."),
+                "Sergei Ryabkov said Russia cannot hope for a “dynamic improvement” in relations.",
+            ],
+            "dynamic improvement",
+            "Sergei Ryabkov",
+        ),
+        (
+            [
+                "Russian ambassador Anatoly Antonov gave an interview.",
+                'He said no one should expect progress, and even called the prospect "impossible".',
+            ],
+            "impossible",
+            "Anatoly Antonov",
+        ),
+        (
+            [
+                "Foreign Minister Sergey Lavrov gave an interview.",
+                "According to Lavrov, the crisis began in 2016. Moscow waited for the new "
+                "administration to reverse the “excesses” of the outgoing president.",
+            ],
+            "excesses",
+            "Sergey Lavrov",
+        ),
+    ],
+)
+def test_partial_quotes_in_reported_speech(paragraphs: list[str], text: str, name: str) -> None:
+    q = one(*paragraphs)
+    assert (q.text, q.kind) == (text, "partial")
+    assert q.speaker is not None and q.speaker.name == name
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The ‘Russiagate’ narrative persisted in the US during the entire term.",
+        "The operation, code-named “Desert Storm”, began in January.",
+        'His book "The Art of the Deal" sold well.',
+        "Russia’s economy and Moscow's markets didn't suffer, officials' data show.",
+    ],
+)
+def test_scare_quotes_titles_and_apostrophes_are_not_quotes(paragraph: str) -> None:
+    assert quotes(paragraph) == []
+
+
+# ---------------------------------------------------------------- paragraphs
+def test_unattributed_quotation_paragraph_belongs_to_the_speaker_before() -> None:
+    found = quotes(
+        "Kremlin spokesman Dmitry Peskov spoke on Friday.",
+        "Peskov once again rejected the allegations of election meddling.",
+        "“We have never interfered in America’s internal affairs, and we never will.”",
+    )
+    assert len(found) == 1 and found[0].kind == "direct"
+    assert found[0].speaker is not None and found[0].speaker.name == "Dmitry Peskov"
+
+
+def test_quotation_over_several_paragraphs() -> None:
+    found = quotes(
+        "Kremlin spokesman Dmitry Peskov said: “The first paragraph of a long statement opens here",
+        "“and the second paragraph opens again without closing the first one,",
+        "“and the third one closes it at last.”",
+        "Markets were calm on the day, and trading was light in Moscow and London.",
+    )
+    assert [q.paragraph for q in found] == [0, 1, 2]
+    assert all(q.speaker is not None and q.speaker.name == "Dmitry Peskov" for q in found)
+    assert found[0].text.endswith("opens here")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "He said “an odd number of marks” runs “to the end of this paragraph only",
+        'Straight "quotes" and “curly” and «guillemets» and ‘single’ and "unclosed',
+        "“Nested ‘inner quote’ and an ellipsis… and [editorial] brackets,” said Peskov.",
+        '”Backwards marks“ and » reversed « ones and a lone " mark',
+        "'''",
+        "“",
+        "",
+    ],
+)
+def test_any_marks_give_a_list_and_never_swallow_the_next_paragraph(paragraph: str) -> None:
+    follower = "Markets were calm, and trading was light in Moscow and London all day."
+    found = quotes(paragraph, follower)
+    assert all(q.paragraph == 0 for q in found)
+
+
+def test_guillemets_and_single_quotes_used_as_double() -> None:
+    q = one("«We will respond to any provocation without hesitation,» Peskov said.")
+    assert q.text == "We will respond to any provocation without hesitation"
+    q = one("'We will respond to any provocation without hesitation,' Peskov said.")
+    assert q.text == "We will respond to any provocation without hesitation"
+
+
+# ---------------------------------------------------------------- speakers
+def test_description_resolved_from_a_name_one_sentence_later() -> None:
+    found = quotes(
+        "“We proposed a complete reset,” Russia’s chief diplomat said on Tuesday. Foreign "
+        "Minister Sergey Lavrov spoke to journalist Dmitry Kiselyov."
+    )
+    assert found[0].speaker is not None
+    assert found[0].speaker.mention == "Russia’s chief diplomat"
+    assert found[0].speaker.name == "Sergey Lavrov"
+
+
+def test_possessive_description_resolves_by_role() -> None:
+    found = quotes(
+        "Kremlin spokesman Dmitry Peskov and Russian President Vladimir Putin met reporters.",
+        "Putin’s press secretary added that “nothing has changed” since then.",
+    )
+    assert found[0].speaker is not None
+    assert (found[0].speaker.name, found[0].speaker.role) == ("Dmitry Peskov", "Kremlin spokesman")
+
+
+def test_pronoun_resolves_to_the_last_speaker_not_the_last_name() -> None:
+    found = quotes(
+        "Russian ambassador Anatoly Antonov spoke to Channel One.",
+        "He said relations would not improve under President Joe Biden.",
+        "“Improvement is impossible in the near future,” he said in the interview.",
+    )
+    assert found[0].speaker is not None and found[0].speaker.name == "Anatoly Antonov"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Sergei Ryabkov", "Sergey Ryabkov"),
+        ("Dmitry Peskov", "Dmitri Peskov"),
+        ("Anatoly Antonov", "Anatoliy Antonov"),
+        ("Antony Blinken", "Anthony Blinken"),
+        ("Sergej Lavrov", "Sergey Lavrov"),
+        ("José Martí", "Jose Marti"),
+    ],
+)
+def test_one_key_across_transliterations(a: str, b: str) -> None:
+    lexicon = presswire.DEFAULT_LEXICON
+    assert canonical_key(a, lexicon) == canonical_key(b, lexicon)
+
+
+def test_same_key_across_the_seeds() -> None:
+    keys: dict[str, set[str]] = {}
+    for path in SEED_FILES:
+        for quote in presswire.parse(path).quotes:
+            assert quote.speaker is not None
+            keys.setdefault(quote.speaker.key or "", set()).add(path.name[:3])
+    assert keys["sergei-ryabkov"] == {"000", "001"}  # Sergei (PressTV) and Sergey (TASS)
+    assert keys["dmitry-peskov"] == {"000", "002"}
+
+
+# ---------------------------------------------------------------- hooks
+class BlockQuotePlugin:
+    name = "blocky"
+
+    def presswire_fingerprint(self, document: Document) -> Fingerprint:
+        return Fingerprint(score=0.9)
+
+    def presswire_extract_text(self, document: Document) -> Article:
+        return Article(paragraphs=[line for line in document.lines if line])
+
+    def presswire_block_quotes(self, article: Article) -> list[int]:
+        return [i for i, p in enumerate(article.paragraphs) if p.startswith("We ")]
+
+
+def test_any_plugin_can_name_block_quotes(bare_registry: PluginRegistry) -> None:
+    bare_registry.register(BlockQuotePlugin())
+    page = (
+        "Kremlin spokesman Dmitry Peskov said the talks would go on.\n\n"
+        "We will not let anyone interfere in our affairs, and we have said so many times.\n\n"
+        "Markets were calm on the day."
+    )
+    article = presswire.parse(page, registry=bare_registry)
+    [quote] = article.quotes
+    assert (quote.kind, quote.paragraph) == ("block", 1)
+    assert quote.speaker is not None and quote.speaker.name == "Dmitry Peskov"
+
+
+def test_rt_marks_its_unmarked_quotation_paragraphs() -> None:
+    article = presswire.parse(SEED_FILES[2])
+    blocks = [q.text[:30] for q in article.quotes if q.kind == "block"]
+    assert blocks == ["Naturally, we would be much ha", "This is our unchanging princip"]
+
+
+class AgencyPlugin:
+    name = "agency"
+
+    def presswire_quote_lexicon(self) -> Lexicon:
+        return Lexicon(agencies=("Pravda Wire",), reporting_verbs=("opined",))
+
+
+def test_plugins_extend_the_lexicon(bare_registry: PluginRegistry) -> None:
+    page = (
+        "“Prices will fall next year, and then they will rise again,” Pravda Wire quoted "
+        "Petrov as saying.\n\n“Rates will rise in the spring and the summer,” Ivan Petrov opined."
+    )
+    before = presswire.parse(page, registry=bare_registry, source_format="text").quotes
+    bare_registry.register(AgencyPlugin())
+    after = presswire.parse(page, registry=bare_registry, source_format="text").quotes
+    assert [q.via for q in before] == [None, None] or len(before) < 2
+    assert [q.via for q in after] == ["Pravda Wire", None]
+    assert after[1].verb == "opined"
+
+
+# ---------------------------------------------------------------- properties
+NEUTRAL = st.sampled_from(
+    [
+        "the weather was mild and the markets were calm on the day.",
+        "trading was light and prices barely moved in the afternoon session.",
+        "the meeting lasted two hours and ended without a joint statement.",
+    ]
+)
+SEED_PARAGRAPHS = [list(presswire.parse(path).paragraphs) for path in SEED_FILES]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(max_size=120), max_size=6))
+def test_any_text_gives_a_list_with_offsets_on_the_text(paragraphs: list[str]) -> None:
+    for quote in extract_quotes(paragraphs):
+        assert paragraphs[quote.paragraph][quote.start : quote.end] == quote.text
+
+
+MARKY = st.text(alphabet=st.sampled_from(list("“”\"'‘’«»„ said He Peskov,.:\n")), max_size=80)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(MARKY, max_size=5))
+def test_mark_soup_gives_a_list_with_offsets_on_the_text(paragraphs: list[str]) -> None:
+    for quote in extract_quotes(paragraphs):
+        assert paragraphs[quote.paragraph][quote.start : quote.end] == quote.text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(range(len(SEED_PARAGRAPHS))), st.data())
+def test_adding_an_unrelated_paragraph_changes_no_other_quote(
+    seed: int, data: st.DataObject
+) -> None:
+    paragraphs = SEED_PARAGRAPHS[seed]
+    at = data.draw(st.integers(0, len(paragraphs)))
+    neutral = data.draw(NEUTRAL)
+    changed = [*paragraphs[:at], neutral, *paragraphs[at:]]
+    before = extract_quotes(paragraphs)
+    after = extract_quotes(changed)
+    shift = [q if q.paragraph < at else _moved(q, 1) for q in before]
+    assert [_claims(q) for q in after] == [_claims(q) for q in shift]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(range(len(SEED_PARAGRAPHS))), st.data())
+def test_removing_an_unrelated_paragraph_changes_no_other_quote(
+    seed: int, data: st.DataObject
+) -> None:
+    paragraphs = SEED_PARAGRAPHS[seed]
+    at = data.draw(st.integers(0, len(paragraphs)))
+    with_neutral = [*paragraphs[:at], data.draw(NEUTRAL), *paragraphs[at:]]
+    assert [_claims(q) for q in extract_quotes(paragraphs)] == [
+        _claims(q if q.paragraph < at else _moved(q, -1)) for q in extract_quotes(with_neutral)
+    ]
+
+
+def _moved(quote: Quote, by: int) -> Quote:
+    import attrs
+
+    return attrs.evolve(quote, paragraph=quote.paragraph + by)
+
+
+def _claims(quote: Quote) -> tuple[object, ...]:
+    return (
+        quote.paragraph,
+        quote.start,
+        quote.end,
+        quote.kind,
+        quote.speaker,
+        quote.verb,
+        quote.via,
+    )

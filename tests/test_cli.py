@@ -143,3 +143,36 @@ def test_ci_runs_the_readme_commands() -> None:
     assert len(commands) == 2
     for command in commands:
         assert f"\n{command}\n" in ci
+
+
+def test_quotes_formats(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "quotes", "--format", "jsonl", str(SEED_FILES[0]))
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(rows) == 8
+    assert set(rows[0]) >= {
+        "speaker",
+        "role",
+        "key",
+        "via",
+        "kind",
+        "text",
+        "outlet",
+        "title",
+        "published",
+    }
+    assert rows[1]["via"] == "TASS" and rows[1]["speaker"] == "Sergei Ryabkov"
+    code, out, _ = run(capsys, "quotes", "--format", "csv", *map(str, SEED_FILES))
+    import csv
+    import io
+
+    table = list(csv.DictReader(io.StringIO(out)))
+    assert len(table) == 34  # every quote of the five seeds, one header row
+    assert {row["outlet"] for row in table} == {"presstv", "tass", "rt", ""}
+    code, out, _ = run(capsys, "quotes", str(SEED_FILES[2]))
+    assert out.startswith("Dmitry Peskov (Kremlin spokesman) [direct]: “First, we will respect")
+
+
+def test_quotes_bad_input(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, err = run(capsys, "quotes", str(tmp_path / "nope.txt"), str(SEED_FILES[4]))
+    assert code == 2 and "no such file" in err
+    assert "Anatoly Antonov" in out

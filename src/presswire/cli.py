@@ -1,4 +1,4 @@
-"""The ``presswire`` command: parse, fingerprint, plugins, schema.
+"""The ``presswire`` command: parse, quotes, fingerprint, plugins, outlets, schema.
 
 Bad input (a missing path, a directory, binary data, a page over the limits) gets one line on
 stderr, ``presswire: PATH: reason``; the other inputs are still processed and the exit code is 2.
@@ -7,6 +7,7 @@ stderr, ``presswire: PATH: reason``; the other inputs are still processed and th
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
 from collections.abc import Collection, Iterator, Sequence
@@ -61,6 +62,18 @@ def build_parser() -> argparse.ArgumentParser:
     parse_cmd.add_argument("--url", help="the page's URL, a hint for the plugins")
     _add_limits(parse_cmd)
 
+    quotes_cmd = commands.add_parser("quotes", help="one row per quote: who said what")
+    quotes_cmd.add_argument("paths", nargs="+", metavar="PATH", help="files; '-' reads stdin")
+    quotes_cmd.add_argument(
+        "--format",
+        choices=("jsonl", "csv", "table"),
+        default="table",
+        help="table (default), jsonl or csv (with a header row)",
+    )
+    quotes_cmd.add_argument("--outlet", help="force this plugin instead of fingerprinting")
+    quotes_cmd.add_argument("--url", help="the page's URL, a hint for the plugins")
+    _add_limits(quotes_cmd)
+
     fp_cmd = commands.add_parser("fingerprint", help="show every plugin's score for pages")
     fp_cmd.add_argument("paths", nargs="+", metavar="PATH", help="files; '-' reads stdin")
     fp_cmd.add_argument("--url", help="the page's URL, a hint for the plugins")
@@ -84,6 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_parse(args, sys.stdout)
         if args.command == "fingerprint":
             return _cmd_fingerprint(args, sys.stdout)
+        if args.command == "quotes":
+            return _cmd_quotes(args, sys.stdout)
         if args.command == "plugins":
             return _cmd_plugins(args, sys.stdout)
         if args.command == "outlets":
@@ -191,7 +206,83 @@ def render_article(article: Article, label: str) -> str:
         if items:
             lines.append(f"{title}:")
             lines += [f"  - {item}" for item in items]
+    if article.quotes:
+        lines.append("quotes:")
+        lines += ["  - " + _table_row(row).split("\n")[0] for row in quote_rows(article, label)]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+QUOTE_COLUMNS = (
+    "speaker",
+    "role",
+    "key",
+    "mention",
+    "via",
+    "kind",
+    "verb",
+    "text",
+    "outlet",
+    "title",
+    "published",
+    "source",
+    "paragraph",
+)
+
+
+def quote_rows(article: Article, source: str) -> Iterator[dict[str, Any]]:
+    """One flat row per quote of ``article``: the columns of ``presswire quotes``."""
+    for quote in article.quotes:
+        speaker = quote.speaker
+        yield {
+            "speaker": speaker.name if speaker else None,
+            "role": speaker.role if speaker else None,
+            "key": speaker.key if speaker else None,
+            "mention": speaker.mention if speaker else None,
+            "via": quote.via,
+            "kind": quote.kind,
+            "verb": quote.verb,
+            "text": quote.text,
+            "outlet": article.outlet,
+            "title": article.title,
+            "published": article.published,
+            "source": source,
+            "paragraph": quote.paragraph,
+        }
+
+
+def _cmd_quotes(args: argparse.Namespace, out: TextIO) -> int:
+    limits = _limits(args)
+    status = EXIT_OK
+    writer = None
+    if args.format == "csv":
+        writer = csv.DictWriter(out, fieldnames=QUOTE_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+    for label, source in _sources(args.paths):
+        try:
+            article = parse(source, url=args.url, outlet=args.outlet, limits=limits)
+        except PresswireError as exc:
+            _error(label, exc)
+            status = EXIT_BAD_INPUT
+            continue
+        for row in quote_rows(article, label):
+            if writer is not None:
+                writer.writerow(row)
+            elif args.format == "jsonl":
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            else:
+                out.write(_table_row(row))
+        out.flush()
+    return status
+
+
+def _table_row(row: dict[str, Any]) -> str:
+    who = row["speaker"] or row["mention"] or "(unknown)"
+    if row["role"]:
+        who += f" ({row['role']})"
+    if row["via"]:
+        who += f" via {row['via']}"
+    text = row["text"] if len(row["text"]) <= 160 else row["text"][:157] + "..."
+    return f"{who} [{row['kind']}]: “{text}”\n    {row['source']} ¶{row['paragraph']}\n"
 
 
 def _cmd_fingerprint(args: argparse.Namespace, out: TextIO) -> int:

@@ -62,7 +62,14 @@ def paragraphs_with_offsets(text: str) -> list[tuple[int, str]]:
     return result
 
 
-def predict(text: str, extract_quotes: Any) -> list[dict[str, Any]]:
+MIN_CONFIDENCE = 0.5
+"""Quotes scored: those with a speaker found (PolNeAR annotates attributions; presswire gives
+an unattributed quotation confidence 0.3 and keeps it in ``Article.quotes``)."""
+
+
+def predict(
+    text: str, extract_quotes: Any, min_confidence: float = MIN_CONFIDENCE
+) -> list[dict[str, Any]]:
     pieces = paragraphs_with_offsets(text)
     offsets = [offset for offset, _ in pieces]
     paragraphs = [paragraph for _, paragraph in pieces]
@@ -71,6 +78,8 @@ def predict(text: str, extract_quotes: Any) -> list[dict[str, Any]]:
     records: list[dict[str, Any]] = []
     previous = None
     for quote in quotes:
+        if quote.confidence < min_confidence:
+            continue
         start = offsets[quote.paragraph + 1] + quote.start
         end = offsets[quote.paragraph + 1] + quote.end
         mention = quote.speaker.mention if quote.speaker else None
@@ -105,6 +114,12 @@ def main() -> int:
     parser.add_argument("--split", default="dev", choices=("dev", "train"))
     parser.add_argument("--limit", type=int, help="only the first N documents")
     parser.add_argument("--predictions", type=Path, help="also write the predictions JSONL")
+    parser.add_argument(
+        "--min-confidence",
+        type=float,
+        default=MIN_CONFIDENCE,
+        help="score quotes of at least this confidence (default %(default)s)",
+    )
     args = parser.parse_args()
     if not ARCHIVE.exists():
         print(f"PolNeAR not found at {ARCHIVE}", file=sys.stderr)
@@ -137,7 +152,8 @@ def main() -> int:
     predict(texts[0][1], extract_quotes)  # warm-up: lexicon and regex caches
     started = time.perf_counter()
     predictions = [
-        {"id": doc_id, "quotes": predict(text, extract_quotes)} for doc_id, text in texts
+        {"id": doc_id, "quotes": predict(text, extract_quotes, args.min_confidence)}
+        for doc_id, text in texts
     ]
     elapsed = time.perf_counter() - started
     if args.predictions:

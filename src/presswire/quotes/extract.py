@@ -245,7 +245,8 @@ def _kind(text: str, tokens: list[Token], before: list[int], span: QuoteSpan) ->
 
 # ---------------------------------------------------------------- cues
 def _is_verb(token: Token, lexicon: Lexicon) -> bool:
-    return token.lower in lexicon.reporting_verbs
+    """A reporting verb, written in lower case: 'States' in 'the United States' is no verb."""
+    return token.text == token.lower and token.lower in lexicon.reporting_verbs
 
 
 def _cue_after(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _Cue | None:
@@ -370,10 +371,6 @@ def _phrase_before(tokens: list[Token], verb: int, floor: int, lexicon: Lexicon)
     ):
         start += 1
     if start >= end or not nouns:
-        return None
-    if tokens[start].lower in DETERMINERS and not any(
-        tokens[k].lower in lexicon.speaker_nouns for k in range(start, end)
-    ):
         return None
     return start
 

@@ -86,6 +86,21 @@ REPORTING_VERBS = words(
     jokes quipped responded responds countered counters maintained maintains conceded concedes
     cautioned cautions lamented laments shouted yelled testified testifies disclosed revealed
     reveals commented comments characterized characterised dubbed labeled labelled
+    quip quips quipped share shares shared sharing write writing wrote written decline declines
+    declined pledge pledges pledged pledging urging cite cited citing affirm affirming email
+    emails emailed emailing think thinks thought recount recounts recounted agree agrees agreed
+    disagree disagrees disagreed retort retorts retorted echo echoes echoed chime chimed muse
+    mused boast boasts boasted brag brags bragged assure assures assured remind reminds
+    reminded criticize criticizes criticized criticise criticised blast blasts blasted slam
+    slams slammed accuse accuses accused praise praises praised defend defends defended
+    mention mentions mentioned insisting arguing calling asking warning explaining
+    stressing claiming noting telling declaring announcing suggesting recalling answering
+    replying responding conceding acknowledging admitting vowing promising predicting
+    insist argue claim warn ask reply answer write announce remark conclude acknowledge
+    admit recall suggest observe affirm assert contend confirm deny describe urge vow predict
+    promise reiterate underline complain joke respond counter maintain concede caution
+    lament testify disclose reveal comment characterize dub label explain stress emphasize
+    note add declare continue
     """
 )
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 from attrs import frozen
 
@@ -32,7 +33,6 @@ from presswire.quotes.speakers import (
     ROLE_CONNECTORS,
     Person,
     PersonIndex,
-    canonical_key,
     is_role_word,
     role_before,
 )
@@ -458,11 +458,15 @@ def _phrase_after(tokens: list[Token], start: int, lexicon: Lexicon) -> int:
 
 
 def _via(tokens: list[Token], start: int, end: int, lexicon: Lexicon) -> str | None:
-    phrase = " ".join(t.text for t in tokens[start:end])
-    for agency in sorted(lexicon.agencies, key=len, reverse=True):
-        if re.search(rf"(?<!\w){re.escape(agency)}(?!\w)", phrase):
-            return agency
-    return None
+    match = _agency_pattern(lexicon.agencies).search(" ".join(t.text for t in tokens[start:end]))
+    return match.group() if match else None
+
+
+@cache
+def _agency_pattern(agencies: tuple[str, ...]) -> re.Pattern[str]:
+    """Any agency name as a whole word, the longest first ('Xinhua News Agency' over 'Xinhua')."""
+    names = sorted(agencies, key=lambda name: (-len(name), name))
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(name) for name in names) + r")(?!\w)")
 
 
 def _told_agency(tokens: list[Token], verb: int, lexicon: Lexicon) -> str | None:
@@ -501,9 +505,7 @@ def _speaker(
                 mention=mention, name=person.name, role=person.role or role, key=person.key
             )
         name = " ".join(t.text.strip("[]") for t in name_words)
-        return Speaker(
-            mention=mention, name=name, role=role, key=canonical_key(name, lexicon) or None
-        )
+        return Speaker(mention=mention, name=name, role=role, key=people.key(name) or None)
     head = next((t.lower for t in reversed(phrase) if t.lower in lexicon.speaker_nouns), None)
     person = _described(people, lexicon, head, index, position, last) if head else None
     return _from_person(mention, person, None, None)

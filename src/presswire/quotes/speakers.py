@@ -131,17 +131,27 @@ class PersonIndex:
         self.people: dict[str, Person] = {}
         self._by_surname: dict[str, Person] = {}
         self.mentions: list[NameMention] = []
+        # Per-article memos: the same words and names recur through an article.
+        self._keys: dict[str, str] = {}
+        name_words: dict[str, bool] = {}
         for text in context:
-            for mention in find_names(text, -1, lexicon):
+            for mention in find_names(text, -1, lexicon, name_words):
                 self._add(mention, positioned=False)
         for index, paragraph in enumerate(paragraphs):
-            for mention in find_names(paragraph, index, lexicon):
+            for mention in find_names(paragraph, index, lexicon, name_words):
                 self.mentions.append(mention)
                 self._add(mention)
         self._positions = [(m.paragraph, m.start) for m in self.mentions]  # sorted by building
 
+    def key(self, name: str) -> str:
+        """:func:`canonical_key` of ``name``, memoised for the article."""
+        key = self._keys.get(name)
+        if key is None:
+            key = self._keys[name] = canonical_key(name, self.lexicon)
+        return key
+
     def _add(self, mention: NameMention, *, positioned: bool = True) -> None:
-        key = canonical_key(mention.name, self.lexicon)
+        key = self.key(mention.name)
         surname = key.rsplit("-", 1)[-1]
         person = self.people.get(key) or self._by_surname.get(surname)
         if person is None:
@@ -160,7 +170,7 @@ class PersonIndex:
 
     def by_name(self, words: str) -> Person | None:
         """The person a name or surname mention refers to ('Ryabkov', 'Sergey Ryabkov')."""
-        key = canonical_key(words, self.lexicon)
+        key = self.key(words)
         if not key:
             return None
         return self.people.get(key) or self._by_surname.get(key.rsplit("-", 1)[-1])
@@ -195,10 +205,12 @@ class PersonIndex:
         return list(found.values())
 
 
-# Two or more capitalised words in a row (with name particles): a candidate name.
+# Two or more capitalised words in a row (with name particles): a candidate name. Each word
+# starts with a character class, not an optional '[', so that the regex engine can skip ahead
+# to candidate characters (twice as fast); '[word' is weeded out by _name_string.
 _CAPITALISED_RUN = re.compile(
-    r"\[?[A-Z][\w’'.\-]*\]?(?:\s+(?:(?:de|van|von|der|bin|al|el|da|di|du|la|le|ibn|abu|ben)"
-    r"\s+)?\[?[A-Z][\w’'.\-]*\]?)+"
+    r"[\[A-Z][\w’'.\-]*\]?(?:\s+(?:(?:de|van|von|der|bin|al|el|da|di|du|la|le|ibn|abu|ben)"
+    r"\s+)?[\[A-Z][\w’'.\-]*\]?)+"
 )
 LOOKBACK = 200
 """How many name mentions back (or ahead) a pronoun or description is resolved over."""
@@ -209,25 +221,38 @@ ROLE_WINDOW = 90
 _WORD = re.compile(r"\S+")
 
 
-def find_names(text: str, paragraph: int, lexicon: Lexicon) -> list[NameMention]:
-    """Names of two or more capitalised words, with the role words in front of them."""
+def find_names(
+    text: str, paragraph: int, lexicon: Lexicon, memo: dict[str, bool] | None = None
+) -> list[NameMention]:
+    """Names of two or more capitalised words, with the role words in front of them.
+
+    ``memo`` remembers which words can be part of a name, across calls for one article.
+    """
     mentions: list[NameMention] = []
+    known = {} if memo is None else memo
+
+    def name_string(word: str) -> bool:
+        answer = known.get(word)
+        if answer is None:
+            answer = known[word] = _name_string(word, lexicon)
+        return answer
+
     for run in _CAPITALISED_RUN.finditer(text):
         words = [
             (m.group().rstrip(",.;:"), run.start() + m.start()) for m in _WORD.finditer(run.group())
         ]
         index = 0
         while index < len(words):
-            if not _name_string(words[index][0], lexicon):
+            if not name_string(words[index][0]):
                 index += 1
                 continue
             end = index
             while end + 1 < len(words) and (
-                _name_string(words[end + 1][0], lexicon)
+                name_string(words[end + 1][0])
                 or (
                     words[end + 1][0].lower() in NAME_PARTICLES
                     and end + 2 < len(words)
-                    and _name_string(words[end + 2][0], lexicon)
+                    and name_string(words[end + 2][0])
                 )
             ):
                 end += 1

@@ -30,7 +30,7 @@ class Token:
 def tokenize(text: str, offset: int = 0, end: int | None = None) -> list[Token]:
     """The tokens of ``text[offset:end]`` with offsets into ``text``."""
     stop = len(text) if end is None else end
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, offset, stop)]
+    return [Token(m.group(), *m.span()) for m in _TOKEN.finditer(text, offset, stop)]
 
 
 def is_capitalised(word: str) -> bool:

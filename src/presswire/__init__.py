@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from presswire.corpus import BatchSummary, batch
 from presswire.document import Document
 from presswire.errors import (
     InputError,
@@ -35,6 +36,7 @@ __all__ = [
     "FINGERPRINT_THRESHOLD",
     "NEAR_TIE_MARGIN",
     "Article",
+    "BatchSummary",
     "Dateline",
     "Document",
     "Fingerprint",
@@ -53,6 +55,7 @@ __all__ = [
     "TimeLimitExceededError",
     "UnknownPluginError",
     "__version__",
+    "batch",
     "fingerprint",
     "hookimpl",
     "parse",

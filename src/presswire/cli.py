@@ -22,7 +22,9 @@ from presswire.pipeline import default_registry, fingerprint, parse
 from presswire.serialize import json_schema
 
 EXIT_OK = 0
+EXIT_FAILED_RECORDS = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
 STDIN = "-"
 
 
@@ -87,7 +89,75 @@ def build_parser() -> argparse.ArgumentParser:
     outlets_cmd.add_argument("--format", choices=("markdown", "json"), default="markdown")
 
     commands.add_parser("schema", help="print the JSON Schema of parse's output")
+    _add_batch(commands)
+    _add_query(commands)
     return parser
+
+
+def _add_batch(commands: Any) -> None:
+    from presswire.corpus.outputs import FORMATS
+
+    batch_cmd = commands.add_parser(
+        "batch",
+        help="parse a corpus: folders, JSONL, WARC -> JSONL, CSV, Parquet or SQLite",
+        description="Every input record gives one output record: an article, or an error "
+        "with its reason. The output is written as OUT.partial and renamed when complete. "
+        "Exit code 0: all parsed; 1: some records failed (see the output); 2: bad usage; "
+        "130: interrupted (run again with --resume).",
+    )
+    batch_cmd.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="files, folders (recursive), .jsonl[.gz], .warc[.gz]; '-' reads paths from stdin",
+    )
+    batch_cmd.add_argument("--out", required=True, help="output file (a folder for parquet)")
+    batch_cmd.add_argument("--format", choices=FORMATS, help="default: from the output's suffix")
+    batch_cmd.add_argument("--workers", type=int, help="processes (default: number of cores)")
+    batch_cmd.add_argument("--engine", choices=("local", "dask"), default="local")
+    batch_cmd.add_argument("--scheduler", help="Dask scheduler address (default: a LocalCluster)")
+    batch_cmd.add_argument(
+        "--resume", action="store_true", help="keep what is written and skip those inputs"
+    )
+    batch_cmd.add_argument(
+        "--quotes-only",
+        action="store_true",
+        help="keep only outlet, title, published, url and quotes",
+    )
+    batch_cmd.add_argument(
+        "--include", action="append", default=[], metavar="GLOB", help="files in folders to read"
+    )
+    batch_cmd.add_argument(
+        "--exclude", action="append", default=[], metavar="GLOB", help="files in folders to skip"
+    )
+    batch_cmd.add_argument("--text-field", default="text", help="JSONL field with a text dump")
+    batch_cmd.add_argument("--html-field", default="html", help="JSONL field with HTML")
+    batch_cmd.add_argument("--url-field", default="url", help="JSONL field with the URL")
+    batch_cmd.add_argument("--id-field", default="id", help="JSONL field with an identifier")
+    batch_cmd.add_argument("--outlet", help="force this plugin instead of fingerprinting")
+    batch_cmd.add_argument("--batch-size", type=int, default=16, help="records per task")
+    batch_cmd.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress bar (default: when stderr is a terminal)",
+    )
+    _add_limits(batch_cmd)
+
+
+def _add_query(commands: Any) -> None:
+    query_cmd = commands.add_parser(
+        "query", help="quotes from a batch's SQLite output, by speaker and words"
+    )
+    query_cmd.add_argument("database", help="a presswire batch --format sqlite output")
+    query_cmd.add_argument("--speaker", help="words of the speaker's name ('Ryabkov')")
+    query_cmd.add_argument("--search", help="full-text query over quote text")
+    query_cmd.add_argument("--outlet", help="only this outlet")
+    query_cmd.add_argument("--kind", choices=("direct", "partial", "block"))
+    query_cmd.add_argument("--limit", type=int, default=100, help="rows (default 100)")
+    query_cmd.add_argument(
+        "--format", choices=("table", "jsonl", "csv"), default="table", help="default table"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -103,9 +173,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_plugins(args, sys.stdout)
         if args.command == "outlets":
             return _cmd_outlets(args, sys.stdout)
+        if args.command == "batch":
+            return _cmd_batch(args)
+        if args.command == "query":
+            return _cmd_query(args, sys.stdout)
         json.dump(json_schema(), sys.stdout, indent=2)
         sys.stdout.write("\n")
         return EXIT_OK
+    except KeyboardInterrupt:
+        print("presswire: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:  # `presswire parse ... | head`
         sys.stderr.close()
         return EXIT_OK
@@ -282,7 +359,10 @@ def _table_row(row: dict[str, Any]) -> str:
     if row["via"]:
         who += f" via {row['via']}"
     text = row["text"] if len(row["text"]) <= 160 else row["text"][:157] + "..."
-    return f"{who} [{row['kind']}]: “{text}”\n    {row['source']} ¶{row['paragraph']}\n"
+    where = row["source"]
+    if row.get("paragraph") is not None:
+        where += f" ¶{row['paragraph']}"
+    return f"{who} [{row['kind']}]: “{text}”\n    {where}\n"
 
 
 def _cmd_fingerprint(args: argparse.Namespace, out: TextIO) -> int:
@@ -387,3 +467,61 @@ def _cmd_outlets(args: argparse.Namespace, out: TextIO) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from presswire.corpus import batch
+
+    out = Path(args.out)
+    try:
+        summary = batch(
+            args.inputs,
+            out,
+            format=args.format,
+            workers=args.workers,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            resume=args.resume,
+            quotes_only=args.quotes_only,
+            include=args.include,
+            exclude=args.exclude,
+            text_field=args.text_field,
+            html_field=args.html_field,
+            url_field=args.url_field,
+            id_field=args.id_field,
+            outlet=args.outlet,
+            limits=_limits(args),
+            batch_size=args.batch_size,
+            progress=args.progress,
+        )
+    except KeyboardInterrupt:
+        print(
+            f"presswire: interrupted; what was written is in {out}.partial: "
+            "run the same command with --resume to finish",
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
+    print(f"presswire: {summary.line()}", file=sys.stderr)
+    return EXIT_OK if summary.ok else EXIT_FAILED_RECORDS
+
+
+def _cmd_query(args: argparse.Namespace, out: TextIO) -> int:
+    from presswire.corpus.query import QUERY_COLUMNS, query
+
+    rows = query(
+        args.database,
+        speaker=args.speaker,
+        search=args.search,
+        outlet=args.outlet,
+        kind=args.kind,
+        limit=args.limit,
+    )
+    if args.format == "csv":
+        writer = csv.DictWriter(out, fieldnames=QUERY_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    elif args.format == "jsonl":
+        out.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    else:
+        out.writelines(_table_row({**row, "mention": None}) for row in rows)
+    return EXIT_OK

@@ -1,0 +1,183 @@
+"""Engines that run batches of input records through :func:`process_batch`.
+
+Each engine takes an iterator of batches and yields their output batches in the same order,
+keeping only a few batches in flight, so memory does not grow with the corpus. A worker that
+dies (killed for memory, a crash in a C extension) costs only the page it was parsing: the
+batches in flight are parsed again one page at a time, and the page that kills a worker again
+gets an error record.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+from presswire.corpus.inputs import InputRecord
+from presswire.corpus.work import OutputRecord, WorkOptions, error_record, one_line, process_batch
+from presswire.errors import InputError
+
+__all__ = ["WORKER_DIED", "run_dask", "run_local"]
+
+WORKER_DIED = "worker process died while parsing this page (out of memory, or a crash)"
+BATCHES_PER_WORKER = 3
+"""Batches in flight per worker: enough to keep workers busy, few enough to bound memory."""
+
+Batch = Sequence[InputRecord]
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C is the parent's to handle: it stops the batch and keeps the partial output.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def run_local(
+    batches: Iterable[Batch],
+    options: WorkOptions,
+    workers: int,
+    parser: Callable[..., Any] | None = None,
+) -> Iterator[list[OutputRecord]]:
+    """Output batches in input order: in this process for one worker, else a process pool."""
+    if workers <= 1:
+        for batch in batches:
+            yield process_batch(batch, options, parser)
+        return
+    pool = _LocalPool(workers)
+    try:
+        yield from _ordered(
+            batches,
+            submit=lambda batch: pool.executor.submit(process_batch, batch, options, parser),
+            in_flight=workers * BATCHES_PER_WORKER,
+            broken=(BrokenProcessPool,),
+            recover=pool.restart,
+        )
+    finally:
+        pool.executor.shutdown(wait=True, cancel_futures=True)
+
+
+class _LocalPool:
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        # spawn, not fork: a fresh interpreter per worker is safe beside threads (progress bar,
+        # Dask) and behaves the same on every platform; plugins load from entry points.
+        return ProcessPoolExecutor(
+            self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_ignore_interrupts,
+        )
+
+    def restart(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._new()
+
+
+def _ordered(
+    batches: Iterable[Batch],
+    *,
+    submit: Callable[[Batch], Future[list[OutputRecord]] | Any],
+    in_flight: int,
+    broken: tuple[type[BaseException], ...],
+    recover: Callable[[], None],
+) -> Iterator[list[OutputRecord]]:
+    """Submit batches, at most ``in_flight`` at a time, and yield results in order. When a
+    batch fails as a whole (its worker died), it and every batch in flight with it are parsed
+    again one record at a time."""
+    pending: deque[tuple[Batch, Any]] = deque()
+    source = iter(batches)
+
+    def fill() -> None:
+        while len(pending) < in_flight:
+            batch = next(source, None)
+            if batch is None:
+                return
+            pending.append((batch, submit(batch)))
+
+    fill()
+    while pending:
+        batch, future = pending.popleft()
+        try:
+            result = future.result()
+        except broken:
+            recover()
+            suspects = [batch] + [queued for queued, _ in pending]
+            pending.clear()
+            for suspect in suspects:
+                yield _one_by_one(suspect, submit, broken, recover)
+        except Exception as exc:  # the batch failed as a whole for another reason
+            yield _one_by_one(batch, submit, broken, recover, reason=one_line(exc))
+        else:
+            yield result
+        fill()
+
+
+def _one_by_one(
+    batch: Batch,
+    submit: Callable[[Batch], Any],
+    broken: tuple[type[BaseException], ...],
+    recover: Callable[[], None],
+    reason: str | None = None,
+) -> list[OutputRecord]:
+    results: list[OutputRecord] = []
+    for record in batch:
+        try:
+            results.extend(submit([record]).result())
+        except broken:
+            recover()
+            results.append(error_record(record, WORKER_DIED))
+        except Exception as exc:
+            results.append(error_record(record, reason or one_line(exc)))
+    return results
+
+
+def run_dask(
+    batches: Iterable[Batch],
+    options: WorkOptions,
+    *,
+    workers: int,
+    scheduler: str | None = None,
+    client: Any = None,
+    parser: Callable[..., Any] | None = None,
+) -> Iterator[list[OutputRecord]]:
+    """Output batches in input order, computed on a Dask cluster.
+
+    ``client`` is a ``dask.distributed.Client`` to use; else one connects to ``scheduler``
+    (``tcp://host:8786``), or starts a ``LocalCluster`` of ``workers`` single-threaded
+    processes. The driver reads the inputs and ships them in batches, so workers need no
+    access to the files.
+    """
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise InputError("the dask engine needs: pip install 'presswire[dask]'") from exc
+    owned: list[Any] = []
+    if client is None:
+        if scheduler:
+            client = Client(scheduler)
+        else:
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
+            owned.append(cluster)
+            client = Client(cluster)
+        owned.insert(0, client)
+    from distributed import KilledWorker
+
+    cores = sum(client.nthreads().values()) or workers
+    try:
+        yield from _ordered(
+            batches,
+            submit=lambda batch: client.submit(
+                process_batch, list(batch), options, parser, pure=False
+            ),
+            in_flight=cores * BATCHES_PER_WORKER,
+            broken=(KilledWorker,),
+            recover=lambda: None,  # the scheduler replaces dead workers itself
+        )
+    finally:
+        for resource in owned:
+            resource.close()

@@ -1,0 +1,269 @@
+"""Input records of a corpus: files, folders, JSONL exports and WARC files, read lazily.
+
+Every input yields :class:`InputRecord` objects, one per document, each with a ``source`` that
+names it for good (``path``, ``path:LINE`` for a JSONL line, ``path@OFFSET`` for a WARC record),
+so that an output can be matched to its input and ``--resume`` can skip what is done. A record
+that cannot be read (a broken JSONL line, a file over the size limit, a folder that does not
+exist) is still a record: it carries ``error`` instead of content, and becomes an error record
+in the output. Nothing is silently dropped; the only inputs passed over are WARC records that
+hold no HTML page (requests, metadata, images), counted in :attr:`ReadStats.skipped`.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import gzip
+import io
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any, Literal
+
+from attrs import define, field, frozen
+
+from presswire.limits import DEFAULT_LIMITS, Limits
+
+__all__ = ["InputOptions", "InputRecord", "ReadStats", "iter_records"]
+
+STDIN = "-"
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+
+
+@frozen
+class InputRecord:
+    """One document of the corpus, or the reason it could not be read."""
+
+    source: str
+    """Where it comes from, unique in the corpus: a path, ``path:LINE`` or ``path@OFFSET``."""
+    content: str | bytes | None = None
+    url: str | None = None
+    source_format: Literal["text", "html"] | None = None
+    id: str | None = None
+    """The record's own identifier, from a JSONL export's id field."""
+    error: str | None = None
+    """Why it could not be read; ``content`` is then ``None``."""
+
+
+@frozen
+class InputOptions:
+    """How inputs are found and read (the options of ``presswire batch``)."""
+
+    include: tuple[str, ...] = ()
+    """Glob patterns a file found in a folder must match (any of them); none: every file."""
+    exclude: tuple[str, ...] = ()
+    """Glob patterns that leave a file found in a folder out."""
+    text_field: str = "text"
+    html_field: str = "html"
+    url_field: str = "url"
+    id_field: str = "id"
+    limits: Limits = DEFAULT_LIMITS
+    skip_paths: frozenset[str] = frozenset()
+    """Resolved paths never read as input: the batch's own output."""
+
+
+@define
+class ReadStats:
+    """What reading found besides the records: WARC records that are no HTML page."""
+
+    skipped: int = 0
+    skipped_kinds: dict[str, int] = field(factory=dict)
+
+    def skip(self, kind: str) -> None:
+        self.skipped += 1
+        self.skipped_kinds[kind] = self.skipped_kinds.get(kind, 0) + 1
+
+
+def iter_records(
+    inputs: Iterable[str | os.PathLike[str]],
+    options: InputOptions = InputOptions(),
+    stats: ReadStats | None = None,
+) -> Iterator[InputRecord]:
+    """Every record of ``inputs`` in order: files, folders (recursive, sorted), JSONL and WARC
+    files by their suffix, and ``-`` for a list of paths on standard input."""
+    stats = stats if stats is not None else ReadStats()
+    seen: set[str] = set()  # files given twice (or found in two folders given) are read once
+    for item in inputs:
+        text = os.fspath(item)
+        if text == STDIN:
+            for line in sys.stdin:
+                if line.strip():
+                    yield from _path_records(Path(line.strip()), options, stats, seen)
+        else:
+            yield from _path_records(Path(text), options, stats, seen)
+
+
+def _path_records(
+    path: Path, options: InputOptions, stats: ReadStats, seen: set[str]
+) -> Iterator[InputRecord]:
+    if path.is_dir():
+        files: Iterable[Path] = _folder_files(path, options.include, options.exclude)
+    elif path.exists():
+        files = (path,)
+    else:
+        yield InputRecord(source=str(path), error="InputError: no such file or folder")
+        return
+    for file in files:
+        resolved = str(file.resolve())
+        if any(resolved == own or resolved.startswith(own + os.sep) for own in options.skip_paths):
+            continue  # the batch's own output, inside an input folder
+        if resolved in seen:
+            stats.skip("files given twice")
+            continue
+        seen.add(resolved)
+        yield from _file_records(file, options, stats)
+
+
+def _folder_files(folder: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterator[Path]:
+    """Files under ``folder``, sorted, hidden ones left out, filtered by the globs (matched
+    against the path relative to ``folder`` and against the file name)."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            path = Path(root) / name
+            relative = path.relative_to(folder).as_posix()
+            if include and not _matches(relative, name, include):
+                continue
+            if exclude and _matches(relative, name, exclude):
+                continue
+            yield path
+
+
+def _matches(relative: str, name: str, patterns: Sequence[str]) -> bool:
+    return any(
+        fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(name, pattern) for pattern in patterns
+    )
+
+
+def _file_records(path: Path, options: InputOptions, stats: ReadStats) -> Iterator[InputRecord]:
+    name = path.name.lower()
+    try:
+        if name.endswith(JSONL_SUFFIXES):
+            yield from _jsonl_records(path, options)
+        elif name.endswith(WARC_SUFFIXES):
+            yield from _warc_records(path, options, stats)
+        else:
+            yield _plain_file(path, options.limits)
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        # A file that breaks off in the middle: what was read stands, the rest is one error.
+        yield InputRecord(source=str(path), error=f"InputError: cannot read: {exc}")
+
+
+def _plain_file(path: Path, limits: Limits) -> InputRecord:
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            return InputRecord(
+                source=source,
+                error=f"LimitExceededError: {size} bytes, over the limit of {limits.max_bytes}",
+            )
+        return InputRecord(source=source, content=path.read_bytes())
+    except OSError as exc:
+        return InputRecord(source=source, error=f"InputError: cannot read: {exc.strerror or exc}")
+
+
+def _open_text(path: Path) -> IO[str]:
+    if path.name.lower().endswith(".gz"):
+        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", errors="replace")
+    return path.open(encoding="utf-8", errors="replace")
+
+
+def _jsonl_records(path: Path, options: InputOptions) -> Iterator[InputRecord]:
+    with _open_text(path) as lines:
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            source = f"{path}:{number}"
+            yield _jsonl_record(source, line, options)
+
+
+def _jsonl_record(source: str, line: str, options: InputOptions) -> InputRecord:
+    if len(line) > options.limits.max_bytes:  # characters: a cheap bound before decoding JSON
+        return InputRecord(
+            source=source, error=f"LimitExceededError: line over {options.limits.max_bytes} bytes"
+        )
+    try:
+        data: Any = json.loads(line)
+    except ValueError as exc:
+        return InputRecord(source=source, error=f"InputError: not JSON: {exc}")
+    if not isinstance(data, dict):
+        return InputRecord(source=source, error="InputError: the line is not a JSON object")
+    url = _string(data.get(options.url_field))
+    record_id = _string(data.get(options.id_field))
+    for field_name, source_format in (
+        (options.html_field, "html"),
+        (options.text_field, "text"),
+    ):
+        value = data.get(field_name)
+        if isinstance(value, str) and value.strip():
+            return InputRecord(
+                source=source,
+                content=value,
+                url=url,
+                source_format=source_format,  # type: ignore[arg-type]
+                id=record_id,
+            )
+    return InputRecord(
+        source=source,
+        url=url,
+        id=record_id,
+        error=f"InputError: no text in field {options.html_field!r} or {options.text_field!r}",
+    )
+
+
+def _string(value: Any) -> str | None:
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    return str(value)
+
+
+def _warc_records(path: Path, options: InputOptions, stats: ReadStats) -> Iterator[InputRecord]:
+    from warcio.archiveiterator import ArchiveIterator  # imported only for WARC input
+
+    with path.open("rb") as stream:
+        records = ArchiveIterator(stream)
+        for record in records:
+            if record.rec_type != "response":
+                stats.skip(f"WARC {record.rec_type}")
+                continue
+            content_type = (
+                record.http_headers.get_header("Content-Type", "") if record.http_headers else ""
+            )
+            if "html" not in content_type.lower():
+                stats.skip(f"WARC response {content_type.split(';')[0].strip() or 'untyped'}")
+                continue
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            body = record.content_stream().read(options.limits.max_bytes + 1)
+            # only after the body is read: asking warcio for the offset first empties the body
+            source = f"{path}@{records.get_record_offset()}"
+            if len(body) > options.limits.max_bytes:
+                yield InputRecord(
+                    source=source,
+                    url=url,
+                    error=f"LimitExceededError: page over {options.limits.max_bytes} bytes",
+                )
+                continue
+            yield InputRecord(
+                source=source,
+                content=_decode_declared(body, content_type),
+                url=url,
+                source_format="html",
+            )
+
+
+def _decode_declared(body: bytes, content_type: str) -> str | bytes:
+    """The body decoded with the charset its HTTP header declares; bytes when it declares none
+    (or a wrong one): presswire's decoding then reads the page's own declaration."""
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            try:
+                return body.decode(value.strip().strip("\"'"))
+            except (LookupError, UnicodeDecodeError):
+                return body
+    return body

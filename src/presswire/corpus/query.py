@@ -1,0 +1,83 @@
+"""Questions to a batch's SQLite output: who said what, searched by speaker and words."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from presswire.errors import InputError
+from presswire.quotes.lexicon import DEFAULT_LEXICON
+from presswire.quotes.speakers import canonical_key
+
+__all__ = ["QUERY_COLUMNS", "query"]
+
+QUERY_COLUMNS = (
+    "speaker",
+    "role",
+    "key",
+    "via",
+    "kind",
+    "text",
+    "outlet",
+    "title",
+    "published",
+    "url",
+    "source",
+)
+
+
+def query(
+    database: str | os.PathLike[str],
+    *,
+    speaker: str | None = None,
+    search: str | None = None,
+    outlet: str | None = None,
+    kind: str | None = None,
+    limit: int | None = 100,
+) -> list[dict[str, Any]]:
+    """Quotes from a ``presswire batch --format sqlite`` database, oldest article first.
+
+    :param speaker: words of the speaker's name or key, any transliteration the key covers
+        ('Ryabkov', 'Sergey Ryabkov'), matched case-insensitively.
+    :param search: an SQLite full-text query over quote text ('improvement', '"arms control"',
+        'sanctions AND Iran').
+    :raises InputError: not a presswire database, or a malformed search.
+    """
+    path = Path(database)
+    if not path.is_file():
+        raise InputError(f"{path}: no such database")
+    clauses: list[str] = []
+    values: list[Any] = []
+    if speaker:
+        # the words of the canonical key: 'Sergey Ryabkov' finds 'Sergei Ryabkov'
+        for word in canonical_key(speaker, DEFAULT_LEXICON).split("-"):
+            clauses.append("(q.speaker LIKE ? OR q.key LIKE ? OR q.mention LIKE ?)")
+            values += [f"%{word}%"] * 3
+    if search:
+        clauses.append("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+        values.append(search)
+    if outlet:
+        clauses.append("a.outlet = ?")
+        values.append(outlet)
+    if kind:
+        clauses.append("q.kind = ?")
+        values.append(kind)
+    sql = (
+        "SELECT q.speaker, q.role, q.key, q.via, q.kind, q.text, a.outlet, a.title, a.published,"
+        " a.url, q.source FROM quotes q JOIN articles a ON a.source = q.source"
+        + (" WHERE " + " AND ".join(clauses) if clauses else "")
+        + " ORDER BY a.published IS NULL, a.published, q.source, q.quote"
+    )
+    if limit is not None:
+        sql += " LIMIT ?"
+        values.append(limit)
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        rows = connection.execute(sql, values).fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise InputError(f"{path}: {exc}") from exc
+    finally:
+        connection.close()
+    return [dict(zip(QUERY_COLUMNS, row, strict=True)) for row in rows]

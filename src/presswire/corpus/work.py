@@ -1,0 +1,101 @@
+"""What a worker does with a batch of input records: parse each, and turn the result into an
+output record (a plain dict that pickles cheaply and that every output format reads).
+
+An output record is ``{"source", "status": "ok", "url", "id", "article"}`` or, for an input that
+could not be read or parsed, ``{"source", "status": "error", "url", "id", "error"}`` with a
+one-line reason. With ``quotes_only`` the article keeps only its outlet, title, published, url
+and quotes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from attrs import frozen
+
+from presswire.corpus.inputs import InputRecord
+from presswire.errors import PresswireError
+from presswire.limits import DEFAULT_LIMITS, Limits
+from presswire.models import Article
+from presswire.pipeline import parse
+
+__all__ = ["OutputRecord", "WorkOptions", "error_record", "parse_record", "process_batch"]
+
+OutputRecord = dict[str, Any]
+Parser = Callable[[InputRecord, Limits], Article]
+
+QUOTES_ONLY_FIELDS = ("outlet", "title", "published", "url", "quotes")
+
+
+@frozen
+class WorkOptions:
+    limits: Limits = DEFAULT_LIMITS
+    quotes_only: bool = False
+    outlet: str | None = None
+
+
+def parse_record(record: InputRecord, limits: Limits, outlet: str | None = None) -> Article:
+    """The default parser: :func:`presswire.parse` over the record's content."""
+    assert record.content is not None
+    return parse(
+        record.content,
+        url=record.url,
+        source_format=record.source_format,
+        limits=limits,
+        outlet=outlet,
+    )
+
+
+def error_record(record: InputRecord, reason: str) -> OutputRecord:
+    return {
+        "source": record.source,
+        "status": "error",
+        "url": record.url,
+        "id": record.id,
+        "error": reason,
+    }
+
+
+def one_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    text = lines[0][:300] if lines else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def process_record(
+    record: InputRecord, options: WorkOptions, parser: Callable[..., Article] | None = None
+) -> OutputRecord:
+    """One output record for one input record; never raises for a bad page."""
+    if record.error is not None:
+        return error_record(record, record.error)
+    try:
+        if parser is None:
+            article = parse_record(record, options.limits, options.outlet)
+        else:
+            article = parser(record, options.limits)
+    except PresswireError as exc:
+        return error_record(record, one_line(exc))
+    except (MemoryError, RecursionError) as exc:
+        return error_record(record, f"page too large to parse: {one_line(exc)}")
+    except Exception as exc:  # a bug in presswire or a plugin: one record, not the batch
+        return error_record(record, f"internal error (please report): {one_line(exc)}")
+    data = article.to_dict()
+    if options.quotes_only:
+        data = {name: data.get(name) for name in QUOTES_ONLY_FIELDS}
+    return {
+        "source": record.source,
+        "status": "ok",
+        "url": article.url or record.url,
+        "id": record.id,
+        "article": data,
+    }
+
+
+def process_batch(
+    records: Sequence[InputRecord],
+    options: WorkOptions,
+    parser: Callable[..., Article] | None = None,
+) -> list[OutputRecord]:
+    """Output records for a batch, in order: the unit of work shipped to a worker."""
+    return [process_record(record, options, parser) for record in records]

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from presswire import Article, Document, Fingerprint, OutletInfo, hookimpl
 from presswire.dates import format_datetime
-from presswire.rules import clean_line, combine_weights, content_lines, is_headline, is_prose
+from presswire.rules import combine_weights, is_headline, is_prose
 from presswire_plaintext import rules
 from presswire_plaintext.rules import ZEROHEDGE_SIGNALS
 
@@ -21,8 +21,8 @@ def presswire_fingerprint(document: Document) -> Fingerprint | None:
     (a dump with blank lines between paragraphs comes from a page with a layout)."""
     if document.source_format != "text":
         return None
-    lines = [clean_line(line) for line in document.lines]
-    content = [line for line in lines if line]
+    lines = document.clean_lines
+    content = document.content_lines
     if not content:
         return Fingerprint(score=0.0, evidence=("no text",))
     prose_share = sum(1 for line in content if is_prose(line)) / len(content)
@@ -42,7 +42,7 @@ def presswire_fingerprint(document: Document) -> Fingerprint | None:
 @hookimpl
 def presswire_extract_text(document: Document) -> Article:
     """Every line is a paragraph; ZeroHedge's header lines, when present, become fields."""
-    lines = content_lines(document.lines)
+    lines = list(document.content_lines)
     authors: list[str] = []
     published = title = None
     extras: dict[str, str] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from presswire import Article, Document, Fingerprint, OutletInfo, hookimpl
-from presswire.rules import content_lines, is_prose, score_signals, split_subheadings
+from presswire.rules import is_prose, score_signals, split_subheadings
 from presswire_presstv import rules
 
 name = "presstv"
@@ -18,7 +18,7 @@ def presswire_fingerprint(document: Document) -> Fingerprint:
 
 @hookimpl
 def presswire_extract_text(document: Document) -> Article:
-    lines = content_lines(document.lines)
+    lines = list(document.content_lines)
     for index, line in enumerate(lines):
         if rules.FOOTER.matches(line):
             lines = lines[:index]

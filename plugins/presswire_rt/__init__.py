@@ -29,7 +29,7 @@ def presswire_fingerprint(document: Document) -> Fingerprint:
 
 @hookimpl
 def presswire_extract_text(document: Document) -> Article:
-    return _extract(content_lines(document.lines))
+    return _extract(list(document.content_lines))
 
 
 @hookimpl

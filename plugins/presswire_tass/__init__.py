@@ -9,7 +9,6 @@ from presswire import Article, Dateline, Document, Fingerprint, OutletInfo, hook
 from presswire.dates import format_datetime
 from presswire.rules import (
     MONTHS,
-    content_lines,
     drop_repeats,
     infer_year,
     is_headline,
@@ -29,7 +28,7 @@ def presswire_fingerprint(document: Document) -> Fingerprint:
 
 @hookimpl
 def presswire_extract_text(document: Document) -> Article:
-    lines = content_lines(document.lines)
+    lines = list(document.content_lines)
     warnings: list[str] = []
     scraped = _scraper_date(lines[: rules.SCRAPER_DATE_LINES])
 

@@ -22,6 +22,10 @@ from presswire.limits import DEFAULT_LIMITS, Deadline, Limits
 __all__ = ["Document"]
 
 
+HEAD_LINES = 60
+"""Lines of a page's text that :attr:`Document.head` holds (and ``head`` signals look at)."""
+
+
 class Document:
     """A decoded, normalised page, built once by presswire and handed to every plugin.
 
@@ -32,6 +36,8 @@ class Document:
       text rendered with a blank line between paragraphs (built on first use).
     - ``lines``: ``text`` split at line breaks.
     - ``clean_text``: ``text`` with each line's white space collapsed and trimmed.
+    - ``clean_lines``: ``clean_text``'s lines; ``content_lines``: the non-blank ones. Built
+      once and shared: use them rather than cleaning ``lines`` again in every plugin.
     - ``source_format``: ``"text"`` or ``"html"``.
     - ``markup``: the HTML source (``None`` for text).
     - ``soup``: the BeautifulSoup tree (lxml parser) of an HTML page, built once; ``None`` for
@@ -44,7 +50,10 @@ class Document:
     """
 
     __slots__ = (
+        "_clean_lines",
         "_clean_text",
+        "_content_lines",
+        "_head",
         "_lines",
         "_metadata",
         "_soup",
@@ -77,6 +86,9 @@ class Document:
         self.deadline = deadline or Deadline(None)
         self._lines: tuple[str, ...] | None = None
         self._clean_text: str | None = None
+        self._clean_lines: tuple[str, ...] | None = None
+        self._content_lines: tuple[str, ...] | None = None
+        self._head: str | None = None
         self._soup: BeautifulSoup | None = None
         self._metadata: PageMetadata | None = None
 
@@ -118,8 +130,30 @@ class Document:
         """``text`` with each line's white space collapsed and trimmed (blank lines kept), so
         that ``^...$`` patterns match whatever spacing a scraper left."""
         if self._clean_text is None:
-            self._clean_text = "\n".join(" ".join(line.split()) for line in self.lines)
+            self._clean_text = "\n".join(self.clean_lines)
         return self._clean_text
+
+    @property
+    def clean_lines(self) -> tuple[str, ...]:
+        """Each line with its white space collapsed and trimmed (blank lines kept)."""
+        if self._clean_lines is None:
+            self._clean_lines = tuple(" ".join(line.split()) for line in self.lines)
+        return self._clean_lines
+
+    @property
+    def head(self) -> str:
+        """The first :data:`HEAD_LINES` lines of :attr:`clean_text`: where a dump's masthead,
+        menus and date line are."""
+        if self._head is None:
+            self._head = "\n".join(self.clean_lines[:HEAD_LINES])
+        return self._head
+
+    @property
+    def content_lines(self) -> tuple[str, ...]:
+        """The non-blank :attr:`clean_lines`, in order."""
+        if self._content_lines is None:
+            self._content_lines = tuple(line for line in self.clean_lines if line)
+        return self._content_lines
 
     @property
     def soup(self) -> BeautifulSoup | None:

@@ -22,9 +22,11 @@ from typing import Any, Literal
 
 from attrs import field, frozen, validators
 
+from presswire.document import HEAD_LINES
 from presswire.models import Fingerprint
 
 __all__ = [
+    "HEAD_LINES",
     "MONTHS",
     "LineTable",
     "Signal",
@@ -40,8 +42,6 @@ __all__ = [
 ]
 
 SignalTarget = Literal["text", "head", "markup", "url"]
-HEAD_LINES = 60
-"""Lines of ``document.text`` that a ``head`` signal looks at."""
 
 
 def _compile(pattern: str | re.Pattern[str]) -> re.Pattern[str]:
@@ -74,9 +74,42 @@ class Signal:
         default="text", validator=validators.in_(("text", "head", "markup", "url"))
     )
 
+    required: str = field(init=False)
+    """A literal every match contains: a cheap ``in`` test skips the regex on most pages."""
+
+    @required.default
+    def _required_literal(self) -> str:
+        return required_literal(self.pattern)
+
     def matches(self, document: Any) -> bool:
         haystack = _haystack(document, self.target)
-        return haystack is not None and self.pattern.search(haystack) is not None
+        if haystack is None or (self.required and self.required not in haystack):
+            return False
+        return self.pattern.search(haystack) is not None
+
+
+def required_literal(pattern: re.Pattern[str]) -> str:
+    """The longest run of literal characters at the top level of ``pattern`` (outside groups,
+    alternatives and repeats), which any match must contain; ``""`` when there is none or the
+    pattern ignores case. Reads the pattern with the standard library's regex parser."""
+    if pattern.flags & re.IGNORECASE:
+        return ""
+    try:
+        parser: Any = getattr(re, "_parser", None)
+        if parser is None:  # Python 3.10
+            import sre_parse as parser
+        items = list(parser.parse(pattern.pattern, pattern.flags))
+        literal = parser.LITERAL
+    except Exception:  # a regex module we cannot read: no shortcut, same answers
+        return ""
+    best = run = ""
+    for op, value in items:
+        if op == literal:
+            run += chr(value)
+            best = max(best, run, key=len)
+        else:
+            run = ""
+    return best if len(best) >= 3 else ""
 
 
 def _haystack(document: Any, target: str) -> str | None:
@@ -88,9 +121,7 @@ def _haystack(document: Any, target: str) -> str | None:
         return markup
     if document.source_format != "text":
         return None
-    text: str = document.clean_text
-    if target == "head":
-        return "\n".join(text.split("\n", HEAD_LINES)[:HEAD_LINES])
+    text: str = document.head if target == "head" else document.clean_text
     return text
 
 
@@ -115,12 +146,9 @@ def score_signals(document: Any, signals: Iterable[Signal]) -> Fingerprint:
     )
 
 
-_SPACES = re.compile(r"\s+")
-
-
 def clean_line(text: str) -> str:
     """Collapse white space (no-break spaces included) to single spaces and strip the ends."""
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def _to_frozenset(items: Iterable[str]) -> frozenset[str]:

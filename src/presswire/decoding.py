@@ -53,7 +53,7 @@ _SNIFF = 65536  # characters (or bytes) inspected to classify a document
 # Invisible characters removed by normalisation: C0/C1 controls (but tab and newline), the BOM;
 # and the other line separators, which become newlines. Regexes: a C loop over clean text.
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufeff]")
-_LINE_BREAKS = re.compile("\r\n?|[\x0c\u2028\u2029]")
+_OTHER_LINE_BREAKS = ("\x0c", "\u2028", "\u2029")  # form feed, line and paragraph separators
 
 
 def read_source(source: Source, limits: Limits) -> str | bytes:
@@ -183,7 +183,13 @@ def normalise_text(text: str) -> str:
 
     What a reader sees is unchanged: no-break spaces, dashes and quote marks are kept.
     """
-    text = _LINE_BREAKS.sub("\n", text)
+    # str.replace and `in` run at memory speed; a regex alternation over a 200 KB page costs
+    # milliseconds.
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for separator in _OTHER_LINE_BREAKS:
+        if separator in text:
+            text = text.replace(separator, "\n")
     text = _INVISIBLE.sub("", text)
     if unicodedata.is_normalized("NFC", text):  # the common case, checked without copying
         return text

@@ -52,6 +52,16 @@ def test_verb_before_speaker() -> None:
     assert speaker_of(q) == ("Kremlin spokesman Dmitry Peskov", "Dmitry Peskov")
 
 
+@pytest.mark.parametrize("noun", ["answer", "comment", "note"])
+def test_a_verb_form_after_a_determiner_or_possessive_is_a_noun(noun: str) -> None:
+    q = one(
+        "Kremlin spokesman Dmitry Peskov spoke on Friday.",
+        f'The spokesman added that Moscow’s {noun} would be "thought-out and effective" soon.',
+    )
+    assert speaker_of(q) == ("The spokesman", "Dmitry Peskov")
+    assert (q.kind, q.verb) == ("partial", "added")
+
+
 def test_attribution_before_the_quote() -> None:
     q = one(
         "Anatoly Antonov gave an interview on Monday.",

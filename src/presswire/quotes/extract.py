@@ -55,6 +55,7 @@ SKIPPABLE = frozenset(
 """Auxiliaries and adverbs between a speaker and the reporting verb: 'had said'."""
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "another", "one"})
 POSSESSIVE_MARKS = frozenset({"’s", "'s", "’", "'"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "-", "“", "”", '"', "«", "»"})
 ACCORDING = ("according", "to")
 QUOTED_AS = ("as", "saying")
@@ -244,9 +245,21 @@ def _kind(text: str, tokens: list[Token], before: list[int], span: QuoteSpan) ->
 
 
 # ---------------------------------------------------------------- cues
-def _is_verb(token: Token, lexicon: Lexicon) -> bool:
-    """A reporting verb, written in lower case: 'States' in 'the United States' is no verb."""
-    return token.text == token.lower and token.lower in lexicon.reporting_verbs
+def _is_verb(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
+    """A reporting verb: in the lexicon, written in lower case ('States' in 'the United
+    States' is no verb), and not a noun after a determiner or possessive ('Moscow's answer',
+    'the comment', 'his note')."""
+    token = tokens[at]
+    if token.text != token.lower or token.lower not in lexicon.reporting_verbs:
+        return False
+    if at == 0:
+        return True
+    previous = tokens[at - 1].lower
+    return not (
+        previous in DETERMINERS
+        or previous in POSSESSIVE_PRONOUNS
+        or previous.endswith(("’s", "'s"))
+    )
 
 
 def _cue_after(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _Cue | None:
@@ -263,7 +276,7 @@ def _cue_after(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _Cue 
             if as_at + 1 < len(words) and words[as_at + 1] == QUOTED_AS[1] and as_at > k + 1:
                 via = _via(tokens, window[0], window[k], lexicon)
                 return _Cue(window[k + 1], window[as_at], tokens[window[k]].text, via)
-    if _is_verb(tokens[window[0]], lexicon):  # '..., said Peskov'
+    if _is_verb(tokens, window[0], lexicon):  # '..., said Peskov'
         end = _phrase_after(tokens, window[0] + 1, lexicon)
         if end > window[0] + 1:
             return _Cue(window[0] + 1, end, tokens[window[0]].text)
@@ -271,7 +284,7 @@ def _cue_after(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _Cue 
     for k, i in enumerate(window):
         if tokens[i].text in CLAUSE_BREAKS and k > 0:
             break
-        if _is_verb(tokens[i], lexicon) and k > 0:
+        if _is_verb(tokens, i, lexicon) and k > 0:
             start = _phrase_before(tokens, i, window[0], lexicon)
             if start is not None:
                 verb = tokens[i].text
@@ -300,7 +313,7 @@ def _cue_before(tokens: list[Token], before: list[int], lexicon: Lexicon) -> _Cu
             end = _phrase_after(tokens, i + 1, lexicon)
             if end > i + 1:
                 return _Cue(i + 1, end, "according to")
-        if _is_verb(tokens[i], lexicon):
+        if _is_verb(tokens, i, lexicon):
             nearest = nearest or tokens[i].text
             start = _phrase_before(tokens, i, floor, lexicon)
             if start is not None:
@@ -396,7 +409,7 @@ def _appositive_start(tokens: list[Token], comma: int, floor: int, lexicon: Lexi
     a description of a person (it holds a role or speaker noun and no reporting verb)."""
     k = comma - 1
     while k >= floor and comma - k <= 12 and tokens[k].text != ",":
-        if _is_verb(tokens[k], lexicon):
+        if _is_verb(tokens, k, lexicon):
             return None
         k -= 1
     if k < floor or tokens[k].text != ",":

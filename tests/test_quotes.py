@@ -62,6 +62,16 @@ def test_a_verb_form_after_a_determiner_or_possessive_is_a_noun(noun: str) -> No
     assert (q.kind, q.verb) == ("partial", "added")
 
 
+def test_a_short_description_of_any_words_is_a_speaker_but_not_after_a_preposition() -> None:
+    q = one('"Traffic will be back to normal by the weekend," the harbour master said.')
+    assert speaker_of(q) == ("the harbour master", None)
+    q = one(
+        "He gave an interview on Monday.",
+        'He said no progress was possible and at one point even called it "impossible".',
+    )
+    assert q.speaker is not None and q.speaker.mention == "He"
+
+
 def test_attribution_before_the_quote() -> None:
     q = one(
         "Anatoly Antonov gave an interview on Monday.",

@@ -376,6 +376,9 @@ def _phrase_before(tokens: list[Token], verb: int, floor: int, lexicon: Lexicon)
         if lower in POSSESSIVE_MARKS and start < end:  # "Sanders's chief strategist"
             start -= 1
             continue
+        opening = _determiner_before(tokens, start - 1, floor)
+        if opening is not None and start == end:  # 'the harbour master said': a description
+            start, nouns = opening, True
         break
     while (
         start < end
@@ -386,6 +389,30 @@ def _phrase_before(tokens: list[Token], verb: int, floor: int, lexicon: Lexicon)
     if start >= end or not nouns:
         return None
     return start
+
+
+DESCRIPTION_WORDS = 3
+"""Plain words a determiner-led description may have before its verb: 'the harbour master'."""
+DESCRIPTION_DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
+PREPOSITIONS = frozenset(
+    {"at", "in", "on", "by", "for", "with", "from", "to", "of", "after", "before", "during"}
+)
+"""'at one point', 'in a statement': a phrase after these is no speaker."""
+
+
+def _determiner_before(tokens: list[Token], last: int, floor: int) -> int | None:
+    """The determiner opening a short phrase of plain lower-case words that ends at ``last``."""
+    k = last
+    while k >= floor and last - k < DESCRIPTION_WORDS:
+        token = tokens[k]
+        if token.lower in DETERMINERS:
+            after_preposition = k > floor and tokens[k - 1].lower in PREPOSITIONS
+            plain = token.lower in DESCRIPTION_DETERMINERS
+            return k if k < last and plain and not after_preposition else None
+        if not token.is_word or token.text != token.lower:
+            return None
+        k -= 1
+    return None
 
 
 def _abbreviated(word: str) -> bool:

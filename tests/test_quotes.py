@@ -119,6 +119,15 @@ def test_relayed_quotes_name_the_agency(relay: str, via: str, mention: str) -> N
     assert q.via == via
 
 
+@pytest.mark.parametrize(
+    "relay", ["Interfax quoted Ryabkov as saying:", "The TASS agency quoted him as saying that"]
+)
+def test_relay_before_the_quote(relay: str) -> None:
+    q = one(RYABKOV_INTRO, f"{relay} “we see no reason to hope for an improvement.”")
+    assert q.speaker is not None and q.speaker.name == "Sergei Ryabkov"
+    assert q.via in {"Interfax", "TASS"} and q.verb == "quoted"
+
+
 def test_told_reporters_is_not_a_relay() -> None:
     q = one("“No, that’s not enough,” Kremlin spokesman Dmitry Peskov told reporters.")
     assert q.via is None and q.verb == "told"
@@ -213,6 +222,15 @@ def test_any_marks_give_a_list_and_never_swallow_the_next_paragraph(paragraph: s
     follower = "Markets were calm, and trading was light in Moscow and London all day."
     found = quotes(paragraph, follower)
     assert all(q.paragraph == 0 for q in found)
+
+
+def test_guillemets_with_french_spacing_close_before_the_attribution() -> None:
+    q = one(
+        "Kremlin spokesman Dmitry Peskov spoke to reporters on Friday.",
+        "« Nous ne sommes pas intéressés », the spokesman said.",
+    )
+    assert q.text == "Nous ne sommes pas intéressés"
+    assert speaker_of(q) == ("the spokesman", "Dmitry Peskov") and q.confidence == 0.9
 
 
 def test_guillemets_and_single_quotes_used_as_double() -> None:

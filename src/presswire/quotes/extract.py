@@ -313,6 +313,9 @@ def _cue_before(tokens: list[Token], before: list[int], lexicon: Lexicon) -> _Cu
             end = _phrase_after(tokens, i + 1, lexicon)
             if end > i + 1:
                 return _Cue(i + 1, end, "according to")
+        relayed = _relayed_before(tokens, before, position, lexicon)
+        if relayed is not None:
+            return relayed
         if _is_verb(tokens, i, lexicon):
             nearest = nearest or tokens[i].text
             start = _phrase_before(tokens, i, floor, lexicon)
@@ -320,6 +323,22 @@ def _cue_before(tokens: list[Token], before: list[int], lexicon: Lexicon) -> _Cu
                 return _Cue(
                     start, _skip_back(tokens, i, start), nearest, _told_agency(tokens, i, lexicon)
                 )
+    return None
+
+
+def _relayed_before(
+    tokens: list[Token], before: list[int], position: int, lexicon: Lexicon
+) -> _Cue | None:
+    """'Interfax quoted Peskov as saying: “...”': the cue at ``before[position]`` ('saying')."""
+    if position < 2 or tokens[before[position]].lower != QUOTED_AS[1]:
+        return None
+    if tokens[before[position - 1]].lower != QUOTED_AS[0]:
+        return None
+    as_at = position - 1
+    for k in range(as_at - 2, max(-1, as_at - 9), -1):
+        if tokens[before[k]].lower in QUOTING_VERBS:
+            via = _via(tokens, before[0], before[k], lexicon)
+            return _Cue(before[k + 1], before[as_at], tokens[before[k]].text, via)
     return None
 
 

@@ -66,7 +66,12 @@ def _pair(text: str, pairs: Mapping[str, str], *, single: bool) -> list[QuoteSpa
         if (
             opening is not None
             and char in expected
-            and (char not in pairs or _closes(before, after))
+            and (
+                char not in pairs
+                or _closes(before, after)
+                # French typography sets a space inside guillemets: '« Non »,'
+                or (char in GUILLEMETS and not after.isalnum())
+            )
         ):
             spans.append(_span(text, opening, index, single))
             opening = None
@@ -77,6 +82,9 @@ def _pair(text: str, pairs: Mapping[str, str], *, single: bool) -> list[QuoteSpa
     if opening is not None:
         spans.append(_span(text, opening, None, single))
     return spans
+
+
+GUILLEMETS = frozenset("«»")
 
 
 @cache

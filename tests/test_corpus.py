@@ -358,3 +358,21 @@ def test_bad_options_are_input_errors(tmp_path: Path) -> None:
         presswire.batch([SEED_FILES[0]], tmp_path / "out.txt")
     with pytest.raises(presswire.InputError, match="engine"):
         presswire.batch([SEED_FILES[0]], tmp_path / "out.jsonl", engine="spark")  # type: ignore[arg-type]
+
+
+def test_a_script_on_stdin_falls_back_to_parsing_in_process(tmp_path: Path) -> None:
+    """spawn cannot re-import a __main__ read from stdin: no page may be failed for that."""
+    import subprocess
+    import sys
+
+    script = (
+        "import presswire\n"
+        f"s = presswire.batch([{str(ROOT / 'seeds')!r}], {str(tmp_path / 'o.jsonl')!r},"
+        " include=['*.txt'], workers=2, progress=False)\n"
+        "print(s.line())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-"], input=script, capture_output=True, text=True, timeout=300
+    )
+    assert f"parsed {len(SEED_FILES)}, failed 0" in done.stdout, done.stderr[-2000:]
+    assert "parsing in this process instead" in done.stderr

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -30,6 +31,10 @@ BATCHES_PER_WORKER = 3
 Batch = Sequence[InputRecord]
 
 
+def _alive() -> bool:
+    return True
+
+
 def _ignore_interrupts() -> None:
     # Ctrl-C is the parent's to handle: it stops the batch and keeps the partial output.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -47,6 +52,18 @@ def run_local(
             yield process_batch(batch, options, parser)
         return
     pool = _LocalPool(workers)
+    if not pool.starts():
+        pool.executor.shutdown(wait=False, cancel_futures=True)
+        warnings.warn(
+            "presswire: worker processes cannot start here (a script read from stdin, or a "
+            "__main__ module without an `if __name__ == '__main__':` guard); parsing in this "
+            "process instead",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        for batch in batches:
+            yield process_batch(batch, options, parser)
+        return
     try:
         yield from _ordered(
             batches,
@@ -72,6 +89,14 @@ class _LocalPool:
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_ignore_interrupts,
         )
+
+    def starts(self) -> bool:
+        """Whether a worker can start and answer at all: spawn re-imports ``__main__``, which
+        fails for a script read from stdin; then every page would look like a worker crash."""
+        try:
+            return bool(self.executor.submit(_alive).result())
+        except BrokenProcessPool:
+            return False
 
     def restart(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)

@@ -105,16 +105,33 @@ def _api_entry(name: str, value: Any) -> str:
         signature = _safe_signature(value)
         doc = inspect.getdoc(value) or ""
         body = f"```python\nclass {name}{signature}\n```\n\n{markdown_docstring(doc)}"
+        body += _attrs_fields(value)
     elif callable(value) and not isinstance(value, (str, int, float)):
         signature = _safe_signature(value)
         doc = inspect.getdoc(value) or ""
         body = f"```python\ndef {name}{signature}\n```\n\n{markdown_docstring(doc)}"
     else:
         shown = repr(value)
-        if len(shown) > 80:  # a long value (a lexicon) is described, not printed
+        if name == "__version__":  # changes with every release; the page would go stale
+            shown = '"X.Y.Z"'
+        elif len(shown) > 80:  # a long value (a lexicon) is described, not printed
             shown = f"{type(value).__name__}(...)"
         body = f"```python\n{name} = {shown}\n```\n\n{_CONSTANTS.get(name, '')}\n"
     return heading + body.rstrip() + "\n"
+
+
+def _attrs_fields(cls: type) -> str:
+    """The documented fields of an attrs class, one line each (from their ``doc`` metadata)."""
+    import attrs
+
+    if not attrs.has(cls):
+        return ""
+    lines = [
+        f"- `{field.name}`: {field.metadata['doc']}"
+        for field in attrs.fields(cls)
+        if field.metadata.get("doc")
+    ]
+    return "\nFields:\n\n" + "\n".join(lines) + "\n" if lines else ""
 
 
 def _safe_signature(value: Any) -> str:

@@ -23,6 +23,8 @@ _OPENING_PAIR = re.compile(r"''|``")
 _SINGLE_OPEN = "\u2018"  # ‘
 _SINGLE_CLOSE = "\u2019"  # ’
 _STRAIGHT_SINGLE = "'"
+# A single mark that could open a quotation (see _opens): '‘', or "'" starting a word.
+_SINGLE_OPENING = re.compile("\u2018|(?:^|(?<=[\\s(\\[{—–\\-/:;,]))'(?=\\S)")
 
 
 @frozen
@@ -44,7 +46,7 @@ def find_quote_spans(text: str, pairs: Mapping[str, str]) -> list[QuoteSpan]:
         text = _CLOSING_PAIR.sub('" ', text)
         text = _OPENING_PAIR.sub(' "', text)
     spans = _pair(text, pairs, single=False)
-    if not spans:
+    if not spans and _SINGLE_OPENING.search(text):  # most paragraphs have only apostrophes
         spans = _pair(
             text, {_SINGLE_OPEN: _SINGLE_CLOSE, _STRAIGHT_SINGLE: _STRAIGHT_SINGLE}, single=True
         )
@@ -52,11 +54,10 @@ def find_quote_spans(text: str, pairs: Mapping[str, str]) -> list[QuoteSpan]:
 
 
 def _pair(text: str, pairs: Mapping[str, str], *, single: bool) -> list[QuoteSpan]:
-    closers = {close for closes in pairs.values() for close in closes}
     spans: list[QuoteSpan] = []
     opening: int | None = None
     expected = ""
-    for match in _marks_pattern("".join(sorted(set(pairs) | closers))).finditer(text):
+    for match in _pattern_for(pairs).finditer(text):
         index = match.start()
         char = text[index]
         if single and _inside_word(text, index):
@@ -85,6 +86,21 @@ def _pair(text: str, pairs: Mapping[str, str], *, single: bool) -> list[QuoteSpa
 
 
 GUILLEMETS = frozenset("«»")
+
+
+_PATTERNS: dict[int, tuple[Mapping[str, str], re.Pattern[str]]] = {}
+
+
+def _pattern_for(pairs: Mapping[str, str]) -> re.Pattern[str]:
+    """The marks regex of a pairs table, remembered per table (lexicons are long-lived)."""
+    entry = _PATTERNS.get(id(pairs))
+    if entry is None or entry[0] is not pairs:
+        closers = {close for closes in pairs.values() for close in closes}
+        entry = (pairs, _marks_pattern("".join(sorted(set(pairs) | closers))))
+        if len(_PATTERNS) > 64:  # tables made on the fly must not pile up
+            _PATTERNS.clear()
+        _PATTERNS[id(pairs)] = entry
+    return entry[1]
 
 
 @cache

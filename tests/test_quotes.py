@@ -72,6 +72,27 @@ def test_a_short_description_of_any_words_is_a_speaker_but_not_after_a_prepositi
     assert q.speaker is not None and q.speaker.mention == "He"
 
 
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        'On Saturday, Trump issued a statement saying that Scalia was "a remarkable person".',
+        'Powell said he reviewed the messages and disagrees, because "I do not see it".',
+    ],
+)
+def test_documents_and_clause_fragments_are_not_speakers(paragraph: str) -> None:
+    for quote in quotes(paragraph):
+        assert quote.speaker is None or quote.speaker.mention not in {
+            "a statement",
+            "the messages and",
+        }
+
+
+def test_double_apostrophes_do_not_leak_into_the_speaker() -> None:
+    found = quotes("''My business got bad,'' Mr. Hutto said. ''We kept the doors open.''")
+    assert [q.text for q in found] == ["My business got bad", "We kept the doors open."]
+    assert {q.speaker.mention for q in found if q.speaker} == {"Mr. Hutto"}
+
+
 def test_attribution_before_the_quote() -> None:
     q = one(
         "Anatoly Antonov gave an interview on Monday.",

@@ -26,7 +26,7 @@ from attrs import frozen
 
 from presswire.models import Quote, QuoteKind, Speaker
 from presswire.quotes.lexicon import DEFAULT_LEXICON, Lexicon, words
-from presswire.quotes.marks import QuoteSpan, find_quote_spans
+from presswire.quotes.marks import QuoteSpan, find_quote_spans, normalise_pairs
 from presswire.quotes.speakers import (
     HONORIFICS,
     PRONOUNS,
@@ -117,6 +117,7 @@ def extract_quotes(
 def _paragraph_quotes(
     text: str, index: int, people: PersonIndex, lexicon: Lexicon, last: Speaker | None
 ) -> tuple[list[Quote], Speaker | None]:
+    original, text = text, normalise_pairs(text)  # the same offsets, '' pairs as "
     spans = find_quote_spans(text, lexicon.quote_pairs)
     if not spans:  # no quotation: only who speaks at its start matters for what follows
         return [], _subject_speaker(text, index, people, lexicon, last)
@@ -169,7 +170,7 @@ def _paragraph_quotes(
         kind = _kind(text, tokens, outside_before, span)
         quotes.append(
             Quote(
-                text=text[start:end],
+                text=original[start:end],
                 paragraph=index,
                 start=start,
                 end=end,
@@ -395,8 +396,13 @@ def _phrase_before(tokens: list[Token], verb: int, floor: int, lexicon: Lexicon)
         if lower in POSSESSIVE_MARKS and start < end:  # "Sanders's chief strategist"
             start -= 1
             continue
-        opening = _determiner_before(tokens, start - 1, floor)
-        if opening is not None and start == end:  # 'the harbour master said': a description
+        # 'the harbour master said' is a description; 'a statement saying' is a document
+        opening = (
+            None
+            if tokens[verb].lower.endswith("ing")
+            else _determiner_before(tokens, start - 1, floor)
+        )
+        if opening is not None and start == end:
             start, nouns = opening, True
         break
     while (
@@ -412,7 +418,11 @@ def _phrase_before(tokens: list[Token], verb: int, floor: int, lexicon: Lexicon)
 
 DESCRIPTION_WORDS = 3
 """Plain words a determiner-led description may have before its verb: 'the harbour master'."""
-DESCRIPTION_DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
+DESCRIPTION_DETERMINERS = frozenset({"the", "a", "an"})
+NOT_DESCRIPTIVE = frozenset(
+    {"and", "or", "but", "that", "who", "which", "there", "it", "not", "also", "then", "so"}
+)
+"""Words that end a clause rather than describe a person: 'the messages and disagrees'."""
 PREPOSITIONS = frozenset(
     {"at", "in", "on", "by", "for", "with", "from", "to", "of", "after", "before", "during"}
 )
@@ -428,7 +438,7 @@ def _determiner_before(tokens: list[Token], last: int, floor: int) -> int | None
             after_preposition = k > floor and tokens[k - 1].lower in PREPOSITIONS
             plain = token.lower in DESCRIPTION_DETERMINERS
             return k if k < last and plain and not after_preposition else None
-        if not token.is_word or token.text != token.lower:
+        if not token.is_word or token.text != token.lower or token.lower in NOT_DESCRIPTIVE:
             return None
         k -= 1
     return None

@@ -40,17 +40,22 @@ class QuoteSpan:
 
 def find_quote_spans(text: str, pairs: Mapping[str, str]) -> list[QuoteSpan]:
     """Every quotation in ``text`` (one paragraph), in order, non-overlapping."""
-    if "''" in text or "``" in text:
-        # Two apostrophes (or backticks) for a double mark, as some newspapers' text has it:
-        # a closing pair becomes '" ', an opening one ' "', so that offsets stay the text's.
-        text = _CLOSING_PAIR.sub('" ', text)
-        text = _OPENING_PAIR.sub(' "', text)
+    text = normalise_pairs(text)
     spans = _pair(text, pairs, single=False)
     if not spans and _SINGLE_OPENING.search(text):  # most paragraphs have only apostrophes
         spans = _pair(
             text, {_SINGLE_OPEN: _SINGLE_CLOSE, _STRAIGHT_SINGLE: _STRAIGHT_SINGLE}, single=True
         )
     return [span for span in spans if _has_words(text, span)]
+
+
+def normalise_pairs(text: str) -> str:
+    """Two apostrophes (or backticks) for a double mark, as some newspapers' text has it: a
+    closing pair becomes '" ', an opening one ' "', so that offsets stay the text's."""
+    if "''" in text or "``" in text:
+        text = _CLOSING_PAIR.sub('" ', text)
+        text = _OPENING_PAIR.sub(' "', text)
+    return text
 
 
 def _pair(text: str, pairs: Mapping[str, str], *, single: bool) -> list[QuoteSpan]:

@@ -6,8 +6,9 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import NamedTuple
 
-from attrs import define, field, frozen
+from attrs import define, field
 
 from presswire.quotes.lexicon import Lexicon, words
 from presswire.quotes.tokens import Token, is_capitalised
@@ -110,8 +111,9 @@ class Person:
         return self.name.split()[-1].strip("[]")
 
 
-@frozen
-class NameMention:
+class NameMention(NamedTuple):
+    """A full name in the text (a tuple: built for every name of every article)."""
+
     name: str
     role: str | None
     paragraph: int

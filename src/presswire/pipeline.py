@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Literal, overload
 
 import attrs
@@ -11,7 +11,7 @@ from presswire.decoding import Source
 from presswire.document import Document
 from presswire.errors import LimitExceededError, PresswireError, UnknownPluginError
 from presswire.limits import DEFAULT_LIMITS, Deadline, Limits
-from presswire.models import Article, Fingerprint
+from presswire.models import Article, Fingerprint, Quote
 from presswire.quotes import extract_quotes
 from presswire.registry import FALLBACK_PLUGIN, PluginRegistry
 
@@ -110,23 +110,23 @@ def extract_article(
         if outlet is not None:
             chosen = attrs.evolve(chosen, evidence=(*chosen.evidence, "forced with outlet="))
         document.deadline.check("finding quotes")
-        article = _with_quotes(article, document, registry, name, warnings)
-        return _finish(article, document, chosen, warnings)
+        quotes = _quotes(article, document, registry, name, warnings)
+        return _finish(article, document, chosen, warnings, quotes)
     # Only reachable if the fallback itself failed; still a result that says what it lacks.
     warnings.append("no plugin could extract this page")
     return _finish(Article(), document, Fingerprint(score=0.0, plugin=FALLBACK_PLUGIN), warnings)
 
 
-def _with_quotes(
+def _quotes(
     article: Article,
     document: Document,
     registry: PluginRegistry,
     name: str,
     warnings: list[str],
-) -> Article:
-    """The article with the quotes of its paragraphs (kept when the plugin gave some)."""
+) -> Sequence[Quote]:
+    """The quotes of the article's paragraphs (the plugin's own, when it gave some)."""
     if article.quotes:
-        return article
+        return article.quotes
     try:
         blocks = registry.block_quotes(name, article, document)
     except Exception as exc:
@@ -141,13 +141,18 @@ def _with_quotes(
         )
     except Exception as exc:  # a bug in quote finding must not cost the article
         warnings.append(f"quotes: extraction failed: {_one_line(exc)}")
-        return article
-    return attrs.evolve(article, quotes=quotes)
+        return ()
+    return quotes
 
 
 def _finish(
-    article: Article, document: Document, chosen: Fingerprint, warnings: list[str]
+    article: Article,
+    document: Document,
+    chosen: Fingerprint,
+    warnings: list[str],
+    quotes: Sequence[Quote] = (),
 ) -> Article:
+    """The article as returned: one evolve (validation runs once) adds what presswire owns."""
     url = document.url or article.url
     if url is None and document.source_format == "html":
         url = document.metadata.canonical_url or document.metadata.first("og:url")
@@ -156,6 +161,7 @@ def _finish(
         fingerprint=chosen,
         source_format=document.source_format,
         url=url,
+        quotes=quotes,
         warnings=(*warnings, *article.warnings),
     )
 

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import presswire
 from presswire.cli import main
@@ -376,3 +378,28 @@ def test_a_script_on_stdin_falls_back_to_parsing_in_process(tmp_path: Path) -> N
     )
     assert f"parsed {len(SEED_FILES)}, failed 0" in done.stdout, done.stderr[-2000:]
     assert "parsing in this process instead" in done.stderr
+
+
+_JSONL_LINE = st.one_of(
+    st.text(max_size=60).filter(lambda t: "\n" not in t and "\r" not in t),
+    st.builds(lambda t: json.dumps({"text": t}), st.text(max_size=200)),
+    st.builds(lambda t: json.dumps({"html": t, "url": "u"}), st.text(max_size=200)),
+    st.just("{}"),
+    st.just('{"text": 5}'),
+)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(lines=st.lists(_JSONL_LINE, max_size=12))
+def test_any_jsonl_gives_one_record_per_line(tmp_path: Path, lines: list[str]) -> None:
+    export = tmp_path / "any.jsonl"
+    export.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "any-out.jsonl"
+    summary = presswire.batch([export], out, workers=1, progress=False)
+    records = jsonl(out)
+    expected = [f"{export}:{n}" for n, line in enumerate(lines, start=1) if line.strip()]
+    assert [r["source"] for r in records] == expected
+    assert summary.read == summary.parsed + summary.failed == len(expected)
+    assert all(r["status"] == "ok" or r["error"] for r in records)

@@ -93,6 +93,23 @@ def test_double_apostrophes_do_not_leak_into_the_speaker() -> None:
     assert {q.speaker.mention for q in found if q.speaker} == {"Mr. Hutto"}
 
 
+@pytest.mark.parametrize(
+    ("attribution", "mention"),
+    [
+        ("Senate Majority Leader Mitch McConnell, R-Ky., said", "Mitch McConnell, R-Ky.,"),
+        ("Paris, who used to work on Capitol Hill, said", "Paris, who used to work on"),
+    ],
+)
+def test_appositive_after_the_quote(attribution: str, mention: str) -> None:
+    q = one(f"“Our assumption is that the veto will be overridden,” {attribution} Tuesday.")
+    assert q.speaker is not None and mention in q.speaker.mention and q.verb == "said"
+
+
+def test_the_object_of_a_preposition_is_no_speaker() -> None:
+    found = quotes("PolitiFact rated 32% of Republican claims as “false” or “pants on fire.”")
+    assert all(q.speaker is None or q.speaker.mention != "Republican" for q in found)
+
+
 def test_attribution_before_the_quote() -> None:
     q = one(
         "Anatoly Antonov gave an interview on Monday.",

@@ -282,9 +282,14 @@ def _cue_after(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _Cue 
         if end > window[0] + 1:
             return _Cue(window[0] + 1, end, tokens[window[0]].text)
         return None
-    for k, i in enumerate(window):
+    k = 0
+    while k < len(window):
+        i = window[k]
         if tokens[i].text in CLAUSE_BREAKS and k > 0:
-            break
+            verb_at = _appositive_then_verb(tokens, window, k, lexicon)
+            if tokens[i].text != "," or verb_at is None:
+                break
+            k, i = verb_at, window[verb_at]  # '..., Mitch McConnell, R-Ky., said'
         if _is_verb(tokens, i, lexicon) and k > 0:
             start = _phrase_before(tokens, i, window[0], lexicon)
             if start is not None:
@@ -292,6 +297,22 @@ def _cue_after(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _Cue 
                 via = _told_agency(tokens, i, lexicon)
                 return _Cue(start, _skip_back(tokens, i, start), verb, via)
             break
+        k += 1
+    return None
+
+
+def _appositive_then_verb(
+    tokens: list[Token], window: list[int], comma: int, lexicon: Lexicon
+) -> int | None:
+    """For a short phrase between commas at ``window[comma]`` followed by a reporting verb,
+    the verb's position in ``window``."""
+    for k in range(comma + 1, min(len(window) - 1, comma + 12)):
+        text = tokens[window[k]].text
+        if text == ",":
+            verb = k + 1
+            return verb if k > comma + 1 and _is_verb(tokens, window[verb], lexicon) else None
+        if text in CLAUSE_BREAKS:
+            return None
     return None
 
 
@@ -413,9 +434,13 @@ def _phrase_before(tokens: list[Token], verb: int, floor: int, lexicon: Lexicon)
         start += 1
     if start >= end or not nouns:
         return None
+    if start > floor and tokens[start - 1].lower in PREPOSITIONS:
+        return None  # 'of Republican claims': the object of a preposition is no speaker
     return start
 
 
+# A US politician's party and state after the name: 'McConnell, R-Ky., said'.
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z]{0,3}\.?")
 DESCRIPTION_WORDS = 3
 """Plain words a determiner-led description may have before its verb: 'the harbour master'."""
 DESCRIPTION_DETERMINERS = frozenset({"the", "a", "an"})
@@ -470,9 +495,12 @@ def _appositive_start(tokens: list[Token], comma: int, floor: int, lexicon: Lexi
         k -= 1
     if k < floor or tokens[k].text != ",":
         return None
-    described = any(
-        is_role_word(t.lower) or t.lower in lexicon.speaker_nouns for t in tokens[k + 1 : comma]
+    between = tokens[k + 1 : comma]
+    described = (
+        any(is_role_word(t.lower) or t.lower in lexicon.speaker_nouns for t in between)
+        or _PARTY_TAG.fullmatch("".join(t.text for t in between)) is not None
     )
+    described = described or (bool(between) and between[0].lower == "who")  # relative clause
     before = tokens[k - 1] if k - 1 >= floor else None
     if described and before is not None and before.is_word and is_capitalised(before.text):
         return k

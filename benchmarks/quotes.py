@@ -7,7 +7,9 @@ go through ``presswire.quotes.extract_quotes`` with offsets kept, and one JSONL 
 document is written with ``text``, ``start``, ``end``, ``fragments`` and ``speaker`` set to the
 speaker's *mention*: PolNeAR's gold speakers are the words in the text, not resolved names.
 A quotation interrupted by its attribution (``“...,” he said. “...”``) is one record with two
-fragments, as the scorer expects. Gold types scored: direct and mixed (the scorer's default).
+fragments, as the scorer expects, and so are partial quotes listed under one attribution
+(``called him a “loser,” a “liar” and a “whiner”``): PolNeAR annotates attributions. Gold
+types scored: direct and mixed (the scorer's default).
 
 Timing covers the extraction only (no file reading, no scoring), one process.
 
@@ -83,15 +85,21 @@ def predict(
         start = offsets[quote.paragraph + 1] + quote.start
         end = offsets[quote.paragraph + 1] + quote.end
         mention = quote.speaker.mention if quote.speaker else None
+        gap = len(text[records[-1]["end"] : start].split()) if records else 0
+        interrupted = quote.verb is None and quote.kind == "direct" and gap <= 12
+        # 'called Trump a “loser,” a “liar” and a “whiner”': one attribution in PolNeAR
+        listed = (
+            quote.kind == "partial"
+            and previous is not None
+            and (previous[1].kind == "partial" and previous[1].verb == quote.verb and gap <= 6)
+        )
         if (
             previous is not None
             and previous[0] == quote.paragraph
-            and quote.verb is None
-            and quote.kind == "direct"
             and records[-1]["speaker"] == mention
-            and len(text[records[-1]["end"] : start].split()) <= 12
+            and (interrupted or listed)
         ):
-            record = records[-1]  # one quotation interrupted by its attribution
+            record = records[-1]  # one attribution in several fragments
             record["fragments"].append([start, end])
             record["text"] += " " + quote.text
             record["end"] = end

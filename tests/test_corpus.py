@@ -339,20 +339,46 @@ def test_process_pool_gives_the_same_records_as_one_process(tmp_path: Path) -> N
     assert jsonl(tmp_path / "one.jsonl") == jsonl(tmp_path / "two.jsonl")
 
 
-def test_dask_engine_gives_the_same_records_as_the_local_engine(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def dask_client() -> Any:
     distributed = pytest.importorskip("dask.distributed")
-    presswire.batch(CORPUS, tmp_path / "local.jsonl", workers=1, **PAGES)
     with (
         distributed.LocalCluster(
             n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
         ) as cluster,
         distributed.Client(cluster) as client,
     ):
-        summary = presswire.batch(
-            CORPUS, tmp_path / "dask.jsonl", engine="dask", client=client, batch_size=3, **PAGES
-        )
-    assert summary.parsed == N_PAGES
+        yield client
+
+
+def test_dask_engine_gives_the_same_records_as_the_local_engine(
+    tmp_path: Path, dask_client: Any
+) -> None:
+    export = tmp_path / "export.jsonl"
+    export.write_text(
+        json.dumps({"text": SEED_FILES[1].read_text("utf-8")}) + "\nnot json\n", "utf-8"
+    )
+    inputs = [*CORPUS, export, tmp_path / "missing.txt"]
+    local = presswire.batch(inputs, tmp_path / "local.jsonl", workers=1, **PAGES)
+    dask = presswire.batch(
+        inputs, tmp_path / "dask.jsonl", engine="dask", client=dask_client, batch_size=3, **PAGES
+    )
     assert jsonl(tmp_path / "dask.jsonl") == jsonl(tmp_path / "local.jsonl")
+    assert (dask.read, dask.parsed, dask.failed) == (local.read, local.parsed, local.failed)
+    assert (dask.read, dask.failed) == (N_PAGES + 3, 2)
+
+
+def test_dask_engine_resumes_what_another_run_began(tmp_path: Path, dask_client: Any) -> None:
+    out = tmp_path / "out.sqlite"
+    with pytest.raises(KeyboardInterrupt):
+        presswire.batch(CORPUS, out, workers=1, batch_size=4, on_batch=Interrupt(out, 1), **PAGES)
+    summary = presswire.batch(
+        CORPUS, out, engine="dask", client=dask_client, resume=True, batch_size=3, **PAGES
+    )
+    assert (summary.skipped, summary.parsed) == (4, N_PAGES - 4)
+    assert sorted(sources(out, "sqlite")) == sorted(
+        str(p) for p in [*SEED_FILES, *FIXTURES.rglob("*.txt")]
+    )
 
 
 def test_bad_options_are_input_errors(tmp_path: Path) -> None:

@@ -135,7 +135,12 @@ def _add_batch(commands: Any) -> None:
     batch_cmd.add_argument("--url-field", default="url", help="JSONL field with the URL")
     batch_cmd.add_argument("--id-field", default="id", help="JSONL field with an identifier")
     batch_cmd.add_argument("--outlet", help="force this plugin instead of fingerprinting")
-    batch_cmd.add_argument("--batch-size", type=int, default=16, help="records per task")
+    batch_cmd.add_argument(
+        "--batch-size",
+        type=int,
+        default=16,
+        help="records per task (dask engine: page files per partition)",
+    )
     batch_cmd.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,

@@ -13,13 +13,22 @@ import multiprocessing
 import signal
 import warnings
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 from typing import Any
 
-from presswire.corpus.inputs import InputRecord
-from presswire.corpus.work import OutputRecord, WorkOptions, error_record, one_line, process_batch
+from presswire.corpus.inputs import InputOptions, InputRecord, ReadStats, file_records
+from presswire.corpus.work import (
+    OutputRecord,
+    PartitionResult,
+    WorkOptions,
+    error_record,
+    one_line,
+    process_batch,
+    process_partition,
+)
 from presswire.errors import InputError
 
 __all__ = ["WORKER_DIED", "run_dask", "run_local"]
@@ -162,20 +171,24 @@ def _one_by_one(
 
 
 def run_dask(
-    batches: Iterable[Batch],
+    partitions: Iterable[Sequence[Path | InputRecord]],
+    input_options: InputOptions,
     options: WorkOptions,
     *,
     workers: int,
+    done: Collection[str] = frozenset(),
     scheduler: str | None = None,
     client: Any = None,
     parser: Callable[..., Any] | None = None,
-) -> Iterator[list[OutputRecord]]:
-    """Output batches in input order, computed on a Dask cluster.
+) -> Iterator[PartitionResult]:
+    """Partition results in input order, computed on a Dask cluster.
 
-    ``client`` is a ``dask.distributed.Client`` to use; else one connects to ``scheduler``
-    (``tcp://host:8786``), or starts a ``LocalCluster`` of ``workers`` single-threaded
-    processes. The driver reads the inputs and ships them in batches, so workers need no
-    access to the files.
+    Each partition (a few page files, or one JSONL or WARC file) is read by the worker that
+    parses it, so the inputs must be readable there (a shared file system); only the output
+    records travel back. ``client`` is a ``dask.distributed.Client`` to use; else one connects
+    to ``scheduler`` (``tcp://host:8786``), or starts a ``LocalCluster`` of ``workers``
+    single-threaded processes. A partition whose worker dies is read here and its pages are
+    sent one at a time, so that only a page that kills workers fails.
     """
     try:
         from dask.distributed import Client, LocalCluster
@@ -190,19 +203,66 @@ def run_dask(
             owned.append(cluster)
             client = Client(cluster)
         owned.insert(0, client)
-    from distributed import KilledWorker
-
     cores = sum(client.nthreads().values()) or workers
-    try:
-        yield from _ordered(
-            batches,
-            submit=lambda batch: client.submit(
-                process_batch, list(batch), options, parser, pure=False
-            ),
-            in_flight=cores * BATCHES_PER_WORKER,
-            broken=(KilledWorker,),
-            recover=lambda: None,  # the scheduler replaces dead workers itself
+    # Sent once to every worker (scatter takes a list's items one by one, hence the list).
+    done_on_workers = client.scatter([frozenset(done)], broadcast=True)[0] if done else frozenset()
+
+    def submit(partition: Sequence[Path | InputRecord]) -> Any:
+        return client.submit(
+            process_partition,
+            list(partition),
+            input_options,
+            options,
+            done_on_workers,
+            parser,
+            pure=False,
         )
+
+    def one_page(record: InputRecord) -> Any:
+        return client.submit(process_batch, [record], options, parser, pure=False)
+
+    pending: deque[tuple[Sequence[Path | InputRecord], Any]] = deque()
+    source = iter(partitions)
+    try:
+        while True:
+            while len(pending) < cores * BATCHES_PER_WORKER:
+                partition = next(source, None)
+                if partition is None:
+                    break
+                pending.append((partition, submit(partition)))
+            if not pending:
+                return
+            partition, future = pending.popleft()
+            try:
+                yield future.result()
+            except Exception:  # a worker died, or the partition failed as a whole
+                yield _partition_here(partition, input_options, done, one_page)
     finally:
         for resource in owned:
             resource.close()
+
+
+def _partition_here(
+    partition: Sequence[Path | InputRecord],
+    input_options: InputOptions,
+    done: Collection[str],
+    one_page: Callable[[InputRecord], Any],
+) -> PartitionResult:
+    """Read a failed partition on the driver and parse its pages one task each."""
+    stats = ReadStats()
+    records: list[OutputRecord] = []
+    read = skipped = 0
+    for unit in partition:
+        found = (
+            [unit] if isinstance(unit, InputRecord) else file_records(unit, input_options, stats)
+        )
+        for record in found:
+            read += 1
+            if record.source in done:
+                skipped += 1
+                continue
+            try:
+                records.extend(one_page(record).result())
+            except Exception:
+                records.append(error_record(record, WORKER_DIED))
+    return PartitionResult(records, read, skipped, dict(stats.skipped_kinds))

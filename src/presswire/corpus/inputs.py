@@ -25,7 +25,15 @@ from attrs import define, field, frozen
 
 from presswire.limits import DEFAULT_LIMITS, Limits
 
-__all__ = ["InputOptions", "InputRecord", "ReadStats", "iter_records"]
+__all__ = [
+    "InputOptions",
+    "InputRecord",
+    "ReadStats",
+    "file_records",
+    "is_container",
+    "iter_records",
+    "iter_units",
+]
 
 STDIN = "-"
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
@@ -71,9 +79,9 @@ class ReadStats:
     skipped: int = 0
     skipped_kinds: dict[str, int] = field(factory=dict)
 
-    def skip(self, kind: str) -> None:
-        self.skipped += 1
-        self.skipped_kinds[kind] = self.skipped_kinds.get(kind, 0) + 1
+    def skip(self, kind: str, count: int = 1) -> None:
+        self.skipped += count
+        self.skipped_kinds[kind] = self.skipped_kinds.get(kind, 0) + count
 
 
 def iter_records(
@@ -84,20 +92,36 @@ def iter_records(
     """Every record of ``inputs`` in order: files, folders (recursive, sorted), JSONL and WARC
     files by their suffix, and ``-`` for a list of paths on standard input."""
     stats = stats if stats is not None else ReadStats()
+    for unit in iter_units(inputs, options, stats):
+        if isinstance(unit, InputRecord):
+            yield unit
+        else:
+            yield from file_records(unit, options, stats)
+
+
+def iter_units(
+    inputs: Iterable[str | os.PathLike[str]],
+    options: InputOptions = InputOptions(),
+    stats: ReadStats | None = None,
+) -> Iterator[Path | InputRecord]:
+    """The files ``inputs`` name, in order, each once (folders expanded and filtered, ``-``
+    read from stdin), or an error record for a path that does not exist. A file is read by
+    :func:`file_records`: here, or on the worker that gets it (the Dask engine)."""
+    stats = stats if stats is not None else ReadStats()
     seen: set[str] = set()  # files given twice (or found in two folders given) are read once
     for item in inputs:
         text = os.fspath(item)
         if text == STDIN:
             for line in sys.stdin:
                 if line.strip():
-                    yield from _path_records(Path(line.strip()), options, stats, seen)
+                    yield from _path_units(Path(line.strip()), options, stats, seen)
         else:
-            yield from _path_records(Path(text), options, stats, seen)
+            yield from _path_units(Path(text), options, stats, seen)
 
 
-def _path_records(
+def _path_units(
     path: Path, options: InputOptions, stats: ReadStats, seen: set[str]
-) -> Iterator[InputRecord]:
+) -> Iterator[Path | InputRecord]:
     if path.is_dir():
         files: Iterable[Path] = _folder_files(path, options.include, options.exclude)
     elif path.exists():
@@ -113,7 +137,12 @@ def _path_records(
             stats.skip("files given twice")
             continue
         seen.add(resolved)
-        yield from _file_records(file, options, stats)
+        yield file
+
+
+def is_container(path: Path) -> bool:
+    """A file that holds many records (JSONL, WARC) rather than one page."""
+    return path.name.lower().endswith(JSONL_SUFFIXES + WARC_SUFFIXES)
 
 
 def _folder_files(folder: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterator[Path]:
@@ -139,7 +168,8 @@ def _matches(relative: str, name: str, patterns: Sequence[str]) -> bool:
     )
 
 
-def _file_records(path: Path, options: InputOptions, stats: ReadStats) -> Iterator[InputRecord]:
+def file_records(path: Path, options: InputOptions, stats: ReadStats) -> Iterator[InputRecord]:
+    """The records of one file: one page, or every line of a JSONL file or page of a WARC."""
     name = path.name.lower()
     try:
         if name.endswith(JSONL_SUFFIXES):

@@ -12,9 +12,16 @@ from typing import Any, Literal
 from attrs import define, field
 
 from presswire.corpus.engines import run_dask, run_local
-from presswire.corpus.inputs import InputOptions, InputRecord, ReadStats, iter_records
+from presswire.corpus.inputs import (
+    InputOptions,
+    InputRecord,
+    ReadStats,
+    is_container,
+    iter_records,
+    iter_units,
+)
 from presswire.corpus.outputs import OutputFormat, format_for, open_output
-from presswire.corpus.work import OutputRecord, WorkOptions
+from presswire.corpus.work import OutputRecord, PartitionResult, WorkOptions
 from presswire.errors import InputError
 from presswire.limits import DEFAULT_LIMITS, Limits
 
@@ -126,14 +133,26 @@ def batch(
     completed = False
     bar = _progress_bar(progress)
     try:
-        records = _count_read(iter_records(inputs, options, stats), summary, done)
-        batches = _chunks(records, batch_size)
+        results: Iterator[list[OutputRecord]]
         if engine == "dask":
-            results = run_dask(
-                batches, work, workers=workers, scheduler=scheduler, client=client, parser=parser
+            partitions = _partitions(iter_units(inputs, options, stats), batch_size)
+            results = _counted(
+                run_dask(
+                    partitions,
+                    options,
+                    work,
+                    workers=workers,
+                    done=done,
+                    scheduler=scheduler,
+                    client=client,
+                    parser=parser,
+                ),
+                summary,
+                stats,
             )
         else:
-            results = run_local(batches, work, workers, parser)
+            records = _count_read(iter_records(inputs, options, stats), summary, done)
+            results = run_local(_chunks(records, batch_size), work, workers, parser)
         for result in results:
             output.write(result)
             for record in result:
@@ -165,6 +184,38 @@ def _count_read(
             summary.skipped += 1
             continue
         yield record
+
+
+def _counted(
+    results: Iterator[PartitionResult], summary: BatchSummary, stats: ReadStats
+) -> Iterator[list[OutputRecord]]:
+    """The records of each partition, its counts added to the summary."""
+    for result in results:
+        summary.read += result.read
+        summary.skipped += result.skipped
+        for kind, count in result.passed_over.items():
+            stats.skip(kind, count)
+        yield result.records
+
+
+def _partitions(
+    units: Iterator[Path | InputRecord], files: int
+) -> Iterator[list[Path | InputRecord]]:
+    """Up to ``files`` page files per partition; a JSONL or WARC file is a partition alone."""
+    partition: list[Path | InputRecord] = []
+    for unit in units:
+        if isinstance(unit, Path) and is_container(unit):
+            if partition:
+                yield partition
+                partition = []
+            yield [unit]
+            continue
+        partition.append(unit)
+        if len(partition) >= files:
+            yield partition
+            partition = []
+    if partition:
+        yield partition
 
 
 def _chunks(records: Iterator[InputRecord], size: int) -> Iterator[list[InputRecord]]:

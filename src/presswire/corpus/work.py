@@ -9,18 +9,27 @@ and quotes.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
+from pathlib import Path
 from typing import Any
 
-from attrs import frozen
+from attrs import field, frozen
 
-from presswire.corpus.inputs import InputRecord
+from presswire.corpus.inputs import InputOptions, InputRecord, ReadStats, file_records
 from presswire.errors import PresswireError
 from presswire.limits import DEFAULT_LIMITS, Limits
 from presswire.models import Article
 from presswire.pipeline import parse
 
-__all__ = ["OutputRecord", "WorkOptions", "error_record", "parse_record", "process_batch"]
+__all__ = [
+    "OutputRecord",
+    "PartitionResult",
+    "WorkOptions",
+    "error_record",
+    "parse_record",
+    "process_batch",
+    "process_partition",
+]
 
 OutputRecord = dict[str, Any]
 Parser = Callable[[InputRecord, Limits], Article]
@@ -99,3 +108,39 @@ def process_batch(
 ) -> list[OutputRecord]:
     """Output records for a batch, in order: the unit of work shipped to a worker."""
     return [process_record(record, options, parser) for record in records]
+
+
+@frozen
+class PartitionResult:
+    """What a worker made of a partition of input files: the output records in order, and
+    the counts the batch summary needs."""
+
+    records: list[OutputRecord]
+    read: int = 0
+    skipped: int = 0
+    passed_over: dict[str, int] = field(factory=dict)
+
+
+def process_partition(
+    units: Sequence[Path | InputRecord],
+    input_options: InputOptions,
+    options: WorkOptions,
+    done: Collection[str] = frozenset(),
+    parser: Callable[..., Article] | None = None,
+) -> PartitionResult:
+    """Read the files of a partition here, on the worker, and parse their records; records
+    whose source is in ``done`` (written by an earlier run) are skipped."""
+    stats = ReadStats()
+    records: list[OutputRecord] = []
+    read = skipped = 0
+    for unit in units:
+        found = (
+            [unit] if isinstance(unit, InputRecord) else file_records(unit, input_options, stats)
+        )
+        for record in found:
+            read += 1
+            if record.source in done:
+                skipped += 1
+                continue
+            records.append(process_record(record, options, parser))
+    return PartitionResult(records, read, skipped, dict(stats.skipped_kinds))

@@ -105,6 +105,24 @@ def test_appositive_after_the_quote(attribution: str, mention: str) -> None:
     assert q.speaker is not None and mention in q.speaker.mention and q.verb == "said"
 
 
+@pytest.mark.parametrize(
+    ("attribution", "mention", "name"),
+    [
+        ("Rep. John Mica (R-Fla.) said", "Rep. John Mica (R-Fla.)", "John Mica"),
+        ("said Mr. McGinley, the law professor", "Mr. McGinley", "McGinley"),
+        ("the New York businessman said", "the New York businessman", None),
+    ],
+)
+def test_speakers_with_brackets_honorifics_and_named_modifiers(
+    attribution: str, mention: str, name: str | None
+) -> None:
+    q = quotes(
+        "Donald Trump spoke in Ohio.", f'"We cannot deny the right to question," {attribution}.'
+    )[0]
+    assert q.speaker is not None
+    assert q.speaker.mention == mention and q.speaker.name == name
+
+
 def test_the_object_of_a_preposition_is_no_speaker() -> None:
     found = quotes("PolitiFact rated 32% of Republican claims as “false” or “pants on fire.”")
     assert all(q.speaker is None or q.speaker.mention != "Republican" for q in found)

@@ -285,6 +285,18 @@ def _cue_after(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _Cue 
     k = 0
     while k < len(window):
         i = window[k]
+        if tokens[i].text == "(" and k > 0:
+            closing = next(
+                (
+                    j
+                    for j in range(k + 1, min(len(window), k + 10))
+                    if tokens[window[j]].text == ")"
+                ),
+                None,
+            )
+            if closing is not None:  # 'Rep. John Mica (R-Fla.) said': step over the brackets
+                k = closing + 1
+                continue
         if tokens[i].text in CLAUSE_BREAKS and k > 0:
             verb_at = _appositive_then_verb(tokens, window, k, lexicon)
             if tokens[i].text != "," or verb_at is None:
@@ -441,8 +453,9 @@ def _phrase_before(tokens: list[Token], verb: int, floor: int, lexicon: Lexicon)
 
 # A US politician's party and state after the name: 'McConnell, R-Ky., said'.
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z]{0,3}\.?")
-DESCRIPTION_WORDS = 3
-"""Plain words a determiner-led description may have before its verb: 'the harbour master'."""
+DESCRIPTION_WORDS = 4
+"""Tokens, the determiner included, of a description before its verb: 'the harbour master',
+'the New York businessman'."""
 DESCRIPTION_DETERMINERS = frozenset({"the", "a", "an"})
 NOT_DESCRIPTIVE = frozenset(
     {"and", "or", "but", "that", "who", "which", "there", "it", "not", "also", "then", "so"}
@@ -463,8 +476,11 @@ def _determiner_before(tokens: list[Token], last: int, floor: int) -> int | None
             after_preposition = k > floor and tokens[k - 1].lower in PREPOSITIONS
             plain = token.lower in DESCRIPTION_DETERMINERS
             return k if k < last and plain and not after_preposition else None
-        if not token.is_word or token.text != token.lower or token.lower in NOT_DESCRIPTIVE:
+        if not token.is_word or token.lower in NOT_DESCRIPTIVE:
             return None
+        if token.text != token.lower and (k == last or token.text.isupper()):
+            return None  # the head is a common noun: 'the New York businessman'
+
         k -= 1
     return None
 
@@ -537,6 +553,9 @@ def _phrase_after(tokens: list[Token], start: int, lexicon: Lexicon) -> int:
         ):
             end += 1
             continue
+        if token.text == "." and end > start and _abbreviated(tokens[end - 1].text):
+            end += 1  # 'Mr. McGinley', 'Sen. Sanders', 'John F. Kennedy'
+            continue
         if (
             token.lower in {"of", "to"}
             and end + 1 < len(tokens)
@@ -589,11 +608,15 @@ def _speaker(
     if len(phrase) == 1 and phrase[0].lower in PRONOUNS:
         person = _recent(people, index, position, last)
         return _from_person(mention, person, None, last if person is None else None)
-    name_words = _trailing_name(phrase, lexicon)
+    # 'Tad Devine, Sanders's chief strategist,' / 'Rep. John Mica (R-Fla.)': the name comes
+    # before the appositive or the brackets.
+    cut = next((k for k, t in enumerate(phrase) if t.text in {",", "("}), len(phrase))
+    core = phrase[:cut] if cut > 0 else phrase
+    name_words = _trailing_name(core, lexicon)
     if name_words:
         role = (
-            role_before(tokens, cue.end - len(name_words))
-            if len(name_words) < len(phrase)
+            role_before(tokens, cue.start + len(core) - len(name_words))
+            if len(name_words) < len(core)
             else None
         )
         person = people.by_name(" ".join(t.text.strip("[]") for t in name_words))

@@ -123,6 +123,11 @@ def test_speakers_with_brackets_honorifics_and_named_modifiers(
     assert q.speaker.mention == mention and q.speaker.name == name
 
 
+def test_initials_do_not_end_the_speaker_phrase() -> None:
+    q = one("“This is a disgusting day for all of us,” said Rep. G.K. Butterfield (D-N.C.).")
+    assert q.speaker is not None and q.speaker.mention.startswith("Rep. G.K. Butterfield")
+
+
 def test_the_object_of_a_preposition_is_no_speaker() -> None:
     found = quotes("PolitiFact rated 32% of Republican claims as “false” or “pants on fire.”")
     assert all(q.speaker is None or q.speaker.mention != "Republican" for q in found)

@@ -486,8 +486,11 @@ def _determiner_before(tokens: list[Token], last: int, floor: int) -> int | None
 
 
 def _abbreviated(word: str) -> bool:
-    """A word an abbreviation dot follows: an honorific or an initial ('Sen', 'Mr', 'J')."""
-    return word.lower() + "." in HONORIFICS or (len(word) == 1 and word.isupper())
+    """A word an abbreviation dot follows: an honorific or initials ('Sen', 'Mr', 'J', 'G.K')."""
+    return word.lower() + "." in HONORIFICS or _INITIALS.fullmatch(word) is not None
+
+
+_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")
 
 
 def _skip_parenthetical(tokens: list[Token], end: int, floor: int) -> int:

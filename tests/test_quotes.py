@@ -128,6 +128,27 @@ def test_initials_do_not_end_the_speaker_phrase() -> None:
     assert q.speaker is not None and q.speaker.mention.startswith("Rep. G.K. Butterfield")
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "mention", "verb"),
+    [
+        (
+            "Weaver did not seem impressed on Tuesday, telling reporters, “A lot of people "
+            "said the governor should step down.”",
+            "Weaver",
+            "telling",
+        ),
+        (
+            "“We were wrong not to confront him early on,” Ramos, 58, told the paper.",
+            "Ramos, 58,",
+            "told",
+        ),
+    ],
+)
+def test_participle_clauses_and_ages(paragraph: str, mention: str, verb: str) -> None:
+    q = one(paragraph)
+    assert q.speaker is not None and (q.speaker.mention, q.verb) == (mention, verb)
+
+
 def test_the_object_of_a_preposition_is_no_speaker() -> None:
     found = quotes("PolitiFact rated 32% of Republican claims as “false” or “pants on fire.”")
     assert all(q.speaker is None or q.speaker.mention != "Republican" for q in found)

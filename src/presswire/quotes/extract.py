@@ -357,6 +357,12 @@ def _cue_before(tokens: list[Token], before: list[int], lexicon: Lexicon) -> _Cu
                 return _Cue(
                     start, _skip_back(tokens, i, start), nearest, _told_agency(tokens, i, lexicon)
                 )
+            if tokens[i].lower.endswith("ing") and i > floor and tokens[i - 1].text == ",":
+                # '[Trump] defended the incident, calling the protester “...”': the speaker
+                # is the subject that opens the sentence
+                subject_end = _phrase_after(tokens, floor, lexicon)
+                if floor < subject_end < i - 1:
+                    return _Cue(floor, subject_end, nearest, None)
     return None
 
 
@@ -520,6 +526,7 @@ def _appositive_start(tokens: list[Token], comma: int, floor: int, lexicon: Lexi
         or _PARTY_TAG.fullmatch("".join(t.text for t in between)) is not None
     )
     described = described or (bool(between) and between[0].lower == "who")  # relative clause
+    described = described or (len(between) == 1 and between[0].text.isdigit())  # 'Ramos, 58,'
     before = tokens[k - 1] if k - 1 >= floor else None
     if described and before is not None and before.is_word and is_capitalised(before.text):
         return k

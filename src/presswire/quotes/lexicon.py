@@ -101,6 +101,7 @@ REPORTING_VERBS = words(
     promise reiterate underline complain joke respond counter maintain concede caution
     lament testify disclose reveal comment characterize dub label explain stress emphasize
     note add declare continue
+    labeling labelling labels label brand brands branded branding tweeting tweet
     """
 )
 

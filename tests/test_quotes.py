@@ -149,6 +149,16 @@ def test_participle_clauses_and_ages(paragraph: str, mention: str, verb: str) ->
     assert q.speaker is not None and (q.speaker.mention, q.verb) == (mention, verb)
 
 
+def test_a_role_with_of_the_before_the_name() -> None:
+    q = one(
+        "Responding to the tweet, Speaker of the House Rep. Paul Ryan (R-WI) said "
+        "“such images have got no place in a presidential campaign.”"
+    )
+    assert q.speaker is not None
+    assert q.speaker.mention == "Speaker of the House Rep. Paul Ryan (R-WI)"
+    assert q.speaker.name == "Paul Ryan"
+
+
 def test_the_object_of_a_preposition_is_no_speaker() -> None:
     found = quotes("PolitiFact rated 32% of Republican claims as “false” or “pants on fire.”")
     assert all(q.speaker is None or q.speaker.mention != "Republican" for q in found)

@@ -422,6 +422,17 @@ def _phrase_before(tokens: list[Token], verb: int, floor: int, lexicon: Lexicon)
             continue
         if lower in DETERMINERS:
             start -= 1
+            connector = start - 1
+            if (
+                connector - 1 >= floor
+                and tokens[connector].lower in ("of", "to")
+                and (
+                    is_capitalised(tokens[connector - 1].text)
+                    or is_role_word(tokens[connector - 1].lower)
+                )
+            ):
+                start = connector  # 'Speaker of the House', 'ambassador to the US'
+                continue
             break
         if token.is_word and (
             is_capitalised(token.text) or is_role_word(lower) or lower in lexicon.speaker_nouns
@@ -453,7 +464,9 @@ def _phrase_before(tokens: list[Token], verb: int, floor: int, lexicon: Lexicon)
     if start >= end or not nouns:
         return None
     if start > floor and tokens[start - 1].lower in PREPOSITIONS:
-        return None  # 'of Republican claims': the object of a preposition is no speaker
+        owner = tokens[start - 2] if start - 2 >= floor else None
+        if owner is None or not (is_capitalised(owner.text) or is_role_word(owner.lower)):
+            return None  # 'of Republican claims' is no speaker; 'Speaker of the House' is
     return start
 
 

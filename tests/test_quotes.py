@@ -159,6 +159,12 @@ def test_a_role_with_of_the_before_the_name() -> None:
     assert q.speaker.name == "Paul Ryan"
 
 
+def test_phrasal_reporting_verbs_need_their_particle() -> None:
+    q = one("“We will never accept a deal like this one,” Smith shot back.")
+    assert q.speaker is not None and (q.speaker.mention, q.verb) == ("Smith", "shot")
+    assert all(q.verb != "shot" for q in quotes("Police shot the man near a sign saying “Stop”."))
+
+
 def test_the_object_of_a_preposition_is_no_speaker() -> None:
     found = quotes("PolitiFact rated 32% of Republican claims as “false” or “pants on fire.”")
     assert all(q.speaker is None or q.speaker.mention != "Republican" for q in found)

@@ -25,7 +25,7 @@ from functools import cache
 from attrs import frozen
 
 from presswire.models import Quote, QuoteKind, Speaker
-from presswire.quotes.lexicon import DEFAULT_LEXICON, Lexicon, words
+from presswire.quotes.lexicon import DEFAULT_LEXICON, PHRASAL_VERBS, Lexicon, words
 from presswire.quotes.marks import QuoteSpan, find_quote_spans, normalise_pairs
 from presswire.quotes.speakers import (
     HONORIFICS,
@@ -251,8 +251,11 @@ def _is_verb(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
     States' is no verb), and not a noun after a determiner or possessive ('Moscow's answer',
     'the comment', 'his note')."""
     token = tokens[at]
-    if token.text != token.lower or token.lower not in lexicon.reporting_verbs:
+    if token.text != token.lower:
         return False
+    if token.lower not in lexicon.reporting_verbs:
+        particle = PHRASAL_VERBS.get(token.lower)  # 'shot back', 'chimed in'
+        return particle is not None and at + 1 < len(tokens) and tokens[at + 1].lower == particle
     if at == 0:
         return True
     previous = tokens[at - 1].lower

@@ -72,6 +72,18 @@ class Lexicon:
         )
 
 
+PHRASAL_VERBS = {
+    "shot": "back",
+    "fired": "back",
+    "hit": "back",
+    "pushed": "back",
+    "chimed": "in",
+    "weighed": "in",
+    "piped": "up",
+}
+"""Verbs that report speech only with their particle: 'Hillary shot back, “...”'."""
+
+
 REPORTING_VERBS = words(
     """
     said says say saying told tells tell telling added adds adding stated states stating noted

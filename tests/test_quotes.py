@@ -165,6 +165,28 @@ def test_phrasal_reporting_verbs_need_their_particle() -> None:
     assert all(q.verb != "shot" for q in quotes("Police shot the man near a sign saying “Stop”."))
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "mention", "verb"),
+    [
+        (
+            "The home was renovated. Said Dorothy Poynter, who grew up nearby, “We were all "
+            "so proud of him.”",
+            "Dorothy Poynter",
+            "said",
+        ),
+        (
+            "Supporters punched a protester, with Trump reportedly yelling: “Get him the hell "
+            "out of here!”",
+            "Trump",
+            "yelling",
+        ),
+    ],
+)
+def test_inverted_verb_and_absolute_construction(paragraph: str, mention: str, verb: str) -> None:
+    q = one(paragraph)
+    assert q.speaker is not None and (q.speaker.mention, q.verb) == (mention, verb)
+
+
 def test_the_object_of_a_preposition_is_no_speaker() -> None:
     found = quotes("PolitiFact rated 32% of Republican claims as “false” or “pants on fire.”")
     assert all(q.speaker is None or q.speaker.mention != "Republican" for q in found)

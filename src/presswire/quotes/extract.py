@@ -342,6 +342,10 @@ def _cue_before(tokens: list[Token], before: list[int], lexicon: Lexicon) -> _Cu
     for position in range(len(before) - 1, -1, -1):
         i = before[position]
         word = tokens[i].lower
+        if position == 0 and word in lexicon.reporting_verbs and tokens[i].text[:1].isupper():
+            end = _phrase_after(tokens, i + 1, lexicon)  # 'Said Dorothy Poynter, “...”'
+            if end > i + 1:
+                return _Cue(i + 1, end, word, None)
         if (
             word == ACCORDING[1]
             and position > 0
@@ -466,7 +470,9 @@ def _phrase_before(tokens: list[Token], verb: int, floor: int, lexicon: Lexicon)
         start += 1
     if start >= end or not nouns:
         return None
-    if start > floor and tokens[start - 1].lower in PREPOSITIONS:
+    absolute = tokens[verb].lower.endswith("ing") and tokens[start - 1].lower == "with"
+    if start > floor and tokens[start - 1].lower in PREPOSITIONS and not absolute:
+        # ('with Trump yelling: “...”' is an absolute construction: Trump speaks)
         owner = tokens[start - 2] if start - 2 >= floor else None
         if owner is None or not (is_capitalised(owner.text) or is_role_word(owner.lower)):
             return None  # 'of Republican claims' is no speaker; 'Speaker of the House' is

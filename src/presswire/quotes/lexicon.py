@@ -114,6 +114,7 @@ REPORTING_VERBS = words(
     lament testify disclose reveal comment characterize dub label explain stress emphasize
     note add declare continue
     labeling labelling labels label brand brands branded branding tweeting tweet
+    yell yells yelling shout shouts shouting scream screams screamed screaming
     """
 )
 

@@ -19,7 +19,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
-from presswire.corpus.inputs import InputOptions, InputRecord, ReadStats, file_records
+from presswire.corpus.inputs import InputOptions, InputRecord
 from presswire.corpus.work import (
     OutputRecord,
     PartitionResult,
@@ -28,6 +28,7 @@ from presswire.corpus.work import (
     one_line,
     process_batch,
     process_partition,
+    read_partition,
 )
 from presswire.errors import InputError
 
@@ -249,20 +250,12 @@ def _partition_here(
     one_page: Callable[[InputRecord], Any],
 ) -> PartitionResult:
     """Read a failed partition on the driver and parse its pages one task each."""
-    stats = ReadStats()
-    records: list[OutputRecord] = []
-    read = skipped = 0
-    for unit in partition:
-        found = (
-            [unit] if isinstance(unit, InputRecord) else file_records(unit, input_options, stats)
-        )
-        for record in found:
-            read += 1
-            if record.source in done:
-                skipped += 1
-                continue
-            try:
-                records.extend(one_page(record).result())
-            except Exception:
-                records.append(error_record(record, WORKER_DIED))
-    return PartitionResult(records, read, skipped, dict(stats.skipped_kinds))
+
+    def parse_alone(record: InputRecord) -> list[OutputRecord]:
+        try:
+            result: list[OutputRecord] = one_page(record).result()
+            return result
+        except Exception:
+            return [error_record(record, WORKER_DIED)]
+
+    return read_partition(partition, input_options, done, parse_alone)

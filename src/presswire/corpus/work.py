@@ -29,6 +29,7 @@ __all__ = [
     "parse_record",
     "process_batch",
     "process_partition",
+    "read_partition",
 ]
 
 OutputRecord = dict[str, Any]
@@ -130,6 +131,19 @@ def process_partition(
 ) -> PartitionResult:
     """Read the files of a partition here, on the worker, and parse their records; records
     whose source is in ``done`` (written by an earlier run) are skipped."""
+    return read_partition(
+        units, input_options, done, lambda record: [process_record(record, options, parser)]
+    )
+
+
+def read_partition(
+    units: Sequence[Path | InputRecord],
+    input_options: InputOptions,
+    done: Collection[str],
+    handle: Callable[[InputRecord], list[OutputRecord]],
+) -> PartitionResult:
+    """Read a partition's files, skip the records in ``done``, and collect what ``handle``
+    makes of each other record, with the counts the batch summary needs."""
     stats = ReadStats()
     records: list[OutputRecord] = []
     read = skipped = 0
@@ -142,5 +156,5 @@ def process_partition(
             if record.source in done:
                 skipped += 1
                 continue
-            records.append(process_record(record, options, parser))
+            records.extend(handle(record))
     return PartitionResult(records, read, skipped, dict(stats.skipped_kinds))

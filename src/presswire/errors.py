@@ -14,7 +14,14 @@ __all__ = [
     "PresswireError",
     "TimeLimitExceededError",
     "UnknownPluginError",
+    "one_line",
 ]
+
+
+def one_line(exc: BaseException, limit: int = 200) -> str:
+    """An error as one line for a warning or an error record: 'InputError: not JSON: ...'."""
+    lines = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {lines[0][:limit]}" if lines else type(exc).__name__
 
 
 class PresswireError(Exception):

@@ -9,7 +9,7 @@ import attrs
 
 from presswire.decoding import Source
 from presswire.document import Document
-from presswire.errors import LimitExceededError, PresswireError, UnknownPluginError
+from presswire.errors import LimitExceededError, PresswireError, UnknownPluginError, one_line
 from presswire.limits import DEFAULT_LIMITS, Deadline, Limits
 from presswire.models import Article, Fingerprint, Quote
 from presswire.quotes import extract_quotes
@@ -100,7 +100,7 @@ def extract_article(
         except LimitExceededError:
             raise
         except Exception as exc:  # a plugin's failure must never break the parse
-            warnings.append(f"plugin {name!r} failed: {_one_line(exc)}; tried the next one")
+            warnings.append(f"plugin {name!r} failed: {one_line(exc)}; tried the next one")
             continue
         if article is None:
             if name != FALLBACK_PLUGIN:
@@ -130,7 +130,7 @@ def _quotes(
     try:
         blocks = registry.block_quotes(name, article, document)
     except Exception as exc:
-        warnings.append(f"plugin {name!r} failed to name block quotes: {_one_line(exc)}")
+        warnings.append(f"plugin {name!r} failed to name block quotes: {one_line(exc)}")
         blocks = []
     try:
         quotes = extract_quotes(
@@ -140,7 +140,7 @@ def _quotes(
             block_paragraphs=blocks,
         )
     except Exception as exc:  # a bug in quote finding must not cost the article
-        warnings.append(f"quotes: extraction failed: {_one_line(exc)}")
+        warnings.append(f"quotes: extraction failed: {one_line(exc)}")
         return ()
     return quotes
 
@@ -164,11 +164,6 @@ def _finish(
         quotes=quotes,
         warnings=(*warnings, *article.warnings),
     )
-
-
-def _one_line(exc: BaseException) -> str:
-    lines = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {lines[0][:200]}" if lines else type(exc).__name__
 
 
 @overload

@@ -15,6 +15,7 @@ from typing import Any
 
 from attrs import field, frozen
 
+from presswire import errors
 from presswire.corpus.inputs import InputOptions, InputRecord, ReadStats, file_records
 from presswire.errors import PresswireError
 from presswire.limits import DEFAULT_LIMITS, Limits
@@ -68,9 +69,8 @@ def error_record(record: InputRecord, reason: str) -> OutputRecord:
 
 
 def one_line(exc: BaseException) -> str:
-    lines = str(exc).strip().splitlines()
-    text = lines[0][:300] if lines else ""
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    """The error as one line for an error record (longer than a warning's)."""
+    return errors.one_line(exc, limit=300)
 
 
 def process_record(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import cache
+from functools import lru_cache
 
 from attrs import frozen
 
@@ -23,6 +23,7 @@ _OPENING_PAIR = re.compile(r"''|``")
 _SINGLE_OPEN = "\u2018"  # ‘
 _SINGLE_CLOSE = "\u2019"  # ’
 _STRAIGHT_SINGLE = "'"
+_SINGLE_PAIRS = {_SINGLE_OPEN: _SINGLE_CLOSE, _STRAIGHT_SINGLE: _STRAIGHT_SINGLE}
 # A single mark that could open a quotation (see _opens): '‘', or "'" starting a word.
 _SINGLE_OPENING = re.compile("\u2018|(?:^|(?<=[\\s(\\[{—–\\-/:;,]))'(?=\\S)")
 
@@ -43,9 +44,7 @@ def find_quote_spans(text: str, pairs: Mapping[str, str]) -> list[QuoteSpan]:
     text = normalise_pairs(text)
     spans = _pair(text, pairs, single=False)
     if not spans and _SINGLE_OPENING.search(text):  # most paragraphs have only apostrophes
-        spans = _pair(
-            text, {_SINGLE_OPEN: _SINGLE_CLOSE, _STRAIGHT_SINGLE: _STRAIGHT_SINGLE}, single=True
-        )
+        spans = _pair(text, _SINGLE_PAIRS, single=True)
     return [span for span in spans if _has_words(text, span)]
 
 
@@ -93,25 +92,16 @@ def _pair(text: str, pairs: Mapping[str, str], *, single: bool) -> list[QuoteSpa
 GUILLEMETS = frozenset("«»")
 
 
-_PATTERNS: dict[int, tuple[Mapping[str, str], re.Pattern[str]]] = {}
-
-
 def _pattern_for(pairs: Mapping[str, str]) -> re.Pattern[str]:
-    """The marks regex of a pairs table, remembered per table (lexicons are long-lived)."""
-    entry = _PATTERNS.get(id(pairs))
-    if entry is None or entry[0] is not pairs:
-        closers = {close for closes in pairs.values() for close in closes}
-        entry = (pairs, _marks_pattern("".join(sorted(set(pairs) | closers))))
-        if len(_PATTERNS) > 64:  # tables made on the fly must not pile up
-            _PATTERNS.clear()
-        _PATTERNS[id(pairs)] = entry
-    return entry[1]
+    """The marks regex of a pairs table (any opening or closing mark)."""
+    return _marks_pattern(tuple(pairs.items()))
 
 
-@cache
-def _marks_pattern(marks: str) -> re.Pattern[str]:
+@lru_cache(maxsize=64)
+def _marks_pattern(pairs: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
     """A regex for any of the mark characters: the C loop finds them, Python sees only them."""
-    return re.compile("[" + re.escape(marks) + "]")
+    marks = {opening for opening, _ in pairs} | {close for _, closes in pairs for close in closes}
+    return re.compile("[" + re.escape("".join(sorted(marks))) + "]")
 
 
 def _opens(before: str, after: str) -> bool:

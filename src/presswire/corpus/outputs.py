@@ -425,11 +425,8 @@ class ParquetOutput(Output):
 
         name = f"part-{self._parts:05d}.parquet"
         # quotes first: a part's articles count as done only once their quotes are written
-        for folder, rows, schema in (
-            ("quotes", self._quotes, _QUOTES_SCHEMA),
-            ("articles", self._articles, _ARTICLES_SCHEMA),
-        ):
-            table = pa.Table.from_pylist(rows, schema=pa.schema(schema))
+        for folder, rows in (("quotes", self._quotes), ("articles", self._articles)):
+            table = pa.Table.from_pylist(rows, schema=_parquet_schema(folder))
             temporary = self.partial / folder / (name + ".tmp")
             pq.write_table(table, temporary)
             os.replace(temporary, self.partial / folder / name)
@@ -446,39 +443,20 @@ class ParquetOutput(Output):
         os.replace(self.partial, self.path)
 
 
-def _pa_fields(names: Sequence[tuple[str, str]]) -> list[tuple[str, Any]]:
+# The Parquet columns and their types, as names: pyarrow is imported only when writing.
+_PARQUET_COLUMNS = {
+    "articles": [(name, "int" if name == "quote_count" else "string") for name in ARTICLE_COLUMNS]
+    + [("article", "string")],
+    "quotes": [(name, "string") for name in ("source", "outlet", "title", "published", "url")]
+    + [
+        (name, {"quote": "int", "paragraph": "int", "confidence": "float"}.get(name, "string"))
+        for name in ("quote", *QUOTE_COLUMNS)
+    ],
+}
+
+
+def _parquet_schema(table: str) -> Any:
     import pyarrow as pa
 
     types = {"string": pa.string(), "int": pa.int64(), "float": pa.float64()}
-    return [(name, types[kind]) for name, kind in names]
-
-
-class _LazySchema(Sequence[tuple[str, Any]]):
-    """A pyarrow schema's fields, built on first use so that pyarrow stays optional."""
-
-    def __init__(self, names: Sequence[tuple[str, str]]) -> None:
-        self._names = names
-        self._fields: list[tuple[str, Any]] | None = None
-
-    def _get(self) -> list[tuple[str, Any]]:
-        if self._fields is None:
-            self._fields = _pa_fields(self._names)
-        return self._fields
-
-    def __getitem__(self, index: Any) -> Any:
-        return self._get()[index]
-
-    def __len__(self) -> int:
-        return len(self._names)
-
-
-_ARTICLE_TYPES = {"quote_count": "int"}
-_ARTICLES_SCHEMA = _LazySchema(
-    [(name, _ARTICLE_TYPES.get(name, "string")) for name in ARTICLE_COLUMNS]
-    + [("article", "string")]
-)
-_QUOTE_TYPES = {"quote": "int", "paragraph": "int", "confidence": "float"}
-_QUOTES_SCHEMA = _LazySchema(
-    [(name, "string") for name in ("source", "outlet", "title", "published", "url")]
-    + [(name, _QUOTE_TYPES.get(name, "string")) for name in ("quote", *QUOTE_COLUMNS)]
-)
+    return pa.schema([(name, types[kind]) for name, kind in _PARQUET_COLUMNS[table]])

@@ -74,13 +74,16 @@ class InputOptions:
 
 @define
 class ReadStats:
-    """What reading found besides the records: WARC records that are no HTML page."""
+    """What reading passed over besides the records, by kind: WARC records that are no HTML
+    page, files given twice."""
 
-    skipped: int = 0
     skipped_kinds: dict[str, int] = field(factory=dict)
 
+    @property
+    def skipped(self) -> int:
+        return sum(self.skipped_kinds.values())
+
     def skip(self, kind: str, count: int = 1) -> None:
-        self.skipped += count
         self.skipped_kinds[kind] = self.skipped_kinds.get(kind, 0) + count
 
 

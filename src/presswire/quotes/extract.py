@@ -438,7 +438,8 @@ def _phrase_before(tokens: list[Token], verb: int, floor: int, lexicon: Lexicon)
                     or is_role_word(tokens[connector - 1].lower)
                 )
             ):
-                start = connector  # 'Speaker of the House', 'ambassador to the US'
+                # a title that is no role word, which the connector check above misses:
+                start = connector  # 'Speaker of the House'
                 continue
             break
         if token.is_word and (
@@ -496,7 +497,9 @@ PREPOSITIONS = frozenset(
 
 
 def _determiner_before(tokens: list[Token], last: int, floor: int) -> int | None:
-    """The determiner opening a short phrase of plain lower-case words that ends at ``last``."""
+    """The determiner opening a short description that ends at ``last`` in a lower-case head
+    noun, with plain or capitalised words before it ('the harbour master', 'the New York
+    businessman')."""
     k = last
     while k >= floor and last - k < DESCRIPTION_WORDS:
         token = tokens[k]

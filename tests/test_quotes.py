@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 import presswire
 from presswire import Article, Document, Fingerprint, Lexicon, PluginRegistry, Quote
 from presswire.quotes import extract_quotes
+from presswire.quotes.marks import _may_open_single
 from presswire.quotes.speakers import canonical_key
 
 from .conftest import SEED_FILES
@@ -494,6 +496,17 @@ MARKY = st.text(alphabet=st.sampled_from(list("“”\"'‘’«»„ said He Pe
 def test_mark_soup_gives_a_list_with_offsets_on_the_text(paragraphs: list[str]) -> None:
     for quote in extract_quotes(paragraphs):
         assert paragraphs[quote.paragraph][quote.start : quote.end] == quote.text
+
+
+# The rule for a single mark that may open a quotation, as a regex: '‘', or "'" after white
+# space, a bracket or a dash and before a non-space. The extractor uses a faster find loop.
+SINGLE_OPENING_RULE = re.compile("\u2018|(?:^|(?<=[\\s(\\[{—–\\-/:;,]))'(?=\\S)")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("'‘’ \n(-:,aZ.")), max_size=30))
+def test_single_mark_check_follows_its_rule(text: str) -> None:
+    assert _may_open_single(text) == bool(SINGLE_OPENING_RULE.search(text))
 
 
 @settings(max_examples=60, deadline=None)

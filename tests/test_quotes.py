@@ -147,7 +147,9 @@ def test_initials_do_not_end_the_speaker_phrase() -> None:
     ],
 )
 def test_participle_clauses_and_ages(paragraph: str, mention: str, verb: str) -> None:
-    q = one(paragraph)
+    # A lone capitalised word opening a sentence is a speaker only if the article names a
+    # person so ('Outside the arena, ...' is not): here the full names come first.
+    q = quotes("Jeff Weaver met Luis Ramos in Vermont on Monday.", paragraph)[-1]
     assert q.speaker is not None and (q.speaker.mention, q.verb) == (mention, verb)
 
 
@@ -187,6 +189,74 @@ def test_phrasal_reporting_verbs_need_their_particle() -> None:
 def test_inverted_verb_and_absolute_construction(paragraph: str, mention: str, verb: str) -> None:
     q = one(paragraph)
     assert q.speaker is not None and (q.speaker.mention, q.verb) == (mention, verb)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "mention", "name", "verb"),
+    [
+        (
+            [
+                "A Warren adviser, who spoke on the condition of anonymity, said of the "
+                "senator, “She takes the threat very seriously and will help unify the party.”"
+            ],
+            "A Warren adviser, who spoke on the condition of anonymity,",
+            None,
+            "said",
+        ),
+        (
+            [
+                "Hillary Clinton won the primary by a wide margin.",
+                "Clinton, who called Sanders shortly after the winner was declared, told her "
+                "supporters, “I still love New Hampshire, and I always will.”",
+            ],
+            "Clinton, who called Sanders shortly after the winner was declared,",
+            "Hillary Clinton",
+            "told",
+        ),
+        (
+            [
+                "Hillary Clinton spoke in Iowa.",
+                "Clinton has since apologized for what happened: “Yes, I should have used two "
+                "email addresses. Not doing so was a mistake.”",
+            ],
+            "Clinton",
+            "Hillary Clinton",
+            None,
+        ),
+        (
+            ["Cruz himself said Tuesday that “the only way to win the state of Iowa is to ask.”"],
+            "Cruz",
+            "Cruz",
+            "said",
+        ),
+    ],
+)
+def test_the_sentence_subject_speaks_across_clauses_and_colons(
+    paragraphs: list[str], mention: str, name: str | None, verb: str | None
+) -> None:
+    q = quotes(*paragraphs)[-1]
+    assert q.speaker is not None
+    assert (q.speaker.mention, q.speaker.name, q.verb) == (mention, name, verb)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Outside the arena, about two hundred protesters gathered: “Dump Trump, dump him now, "
+        "dump him today.”",
+        "Trump’s plan includes: “a wall along the entire southern border, paid for by Mexico.”",
+        "The email went on to say: “Today, people just don’t feel as much of a need to come.”",
+        "Outside the arena, some protesters gathered, chanting “Dump Trump, dump him now, dump "
+        "him today.”",
+    ],
+)
+def test_a_sentence_opening_that_is_no_person_does_not_speak(paragraph: str) -> None:
+    assert [q.speaker for q in quotes(paragraph)] == [None]
+
+
+def test_reported_is_a_reporting_verb() -> None:
+    q = one("Politico reported that the campaign “has no plans to change course this year.”")
+    assert q.speaker is not None and (q.speaker.mention, q.verb) == ("Politico", "reported")
 
 
 def test_the_object_of_a_preposition_is_no_speaker() -> None:

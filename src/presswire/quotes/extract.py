@@ -48,11 +48,13 @@ SKIPPABLE = frozenset(
     words(
         """
     had has have was is were would will also then later previously once again further earlier
-    reportedly publicly repeatedly recently even never not just already has
+    reportedly publicly repeatedly recently even never not just already has himself herself
+    themselves
     """
     )
 )
-"""Auxiliaries and adverbs between a speaker and the reporting verb: 'had said'."""
+"""Auxiliaries, adverbs and reflexives between a speaker and the reporting verb: 'had said',
+'Cruz himself said'."""
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "another", "one"})
 POSSESSIVE_MARKS = frozenset({"’s", "'s", "’", "'"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
@@ -146,9 +148,12 @@ def _paragraph_quotes(
         cue = (
             _cue_after(tokens, after, lexicon)
             or _cue_before(
-                tokens, [i for i in outside_before if tokens[i].start >= before_from], lexicon
+                tokens,
+                [i for i in outside_before if tokens[i].start >= before_from],
+                lexicon,
+                people,
             )
-            or _cue_before(tokens, outside_before, lexicon)
+            or _cue_before(tokens, outside_before, lexicon, people)
         )
         confidence = 0.9
         speaker: Speaker | None = None
@@ -331,7 +336,9 @@ def _appositive_then_verb(
     return None
 
 
-def _cue_before(tokens: list[Token], before: list[int], lexicon: Lexicon) -> _Cue | None:
+def _cue_before(
+    tokens: list[Token], before: list[int], lexicon: Lexicon, people: PersonIndex
+) -> _Cue | None:
     """'He then noted that "..."', 'Ryabkov said ... a “dynamic improvement”': the reporting
     verb nearest the quotation, with the speaker of the nearest verb before it that has one
     ('Ryabkov said, adding that, “...”' gives Ryabkov and 'adding'); else 'according to X'."""
@@ -367,10 +374,41 @@ def _cue_before(tokens: list[Token], before: list[int], lexicon: Lexicon) -> _Cu
             if tokens[i].lower.endswith("ing") and i > floor and tokens[i - 1].text == ",":
                 # '[Trump] defended the incident, calling the protester “...”': the speaker
                 # is the subject that opens the sentence
-                subject_end = _phrase_after(tokens, floor, lexicon)
-                if floor < subject_end < i - 1:
-                    return _Cue(floor, subject_end, nearest, None)
+                subject = _sentence_subject(tokens, floor, i - 2, lexicon, people)
+                if subject is not None:
+                    return _Cue(floor, subject, nearest, None)
+    if nearest is not None or tokens[before[-1]].text == ":":
+        # 'A Warren adviser, who spoke ..., said of the senator, “...”', 'Clinton has since
+        # apologized for what happened: “...”': the subject opening the sentence speaks
+        subject = _sentence_subject(tokens, floor, before[-1], lexicon, people)
+        if subject is not None:
+            return _Cue(floor, subject, nearest, None)
     return None
+
+
+def _sentence_subject(
+    tokens: list[Token], floor: int, last: int, lexicon: Lexicon, people: PersonIndex
+) -> int | None:
+    """The end of a pronoun, a person's name or a description opening the sentence at
+    ``floor``, before ``last``. Not a possessive ('Trump’s plan includes:'), and a single
+    capitalised word only if the article names a person so: a sentence's first word is
+    capitalised whatever it is ('Outside the arena, ...')."""
+    first = tokens[floor].lower
+    if first in lexicon.non_speakers and first not in DETERMINERS:
+        return None  # 'In Iowa, ...', 'But ...'
+    end = _phrase_after(tokens, floor, lexicon)
+    if end <= floor or end > last:
+        return None
+    words = tokens[floor:end]
+    if all(t.lower in lexicon.non_speakers for t in words) or all(t.text.isupper() for t in words):
+        return None  # 'The email went on', a dateline 'NEW YORK'
+    if len(words) == 1 and first not in PRONOUNS and people.by_name(words[0].text) is None:
+        return None
+    if tokens[end - 1].lower.endswith(("’s", "'s")) or (
+        end < len(tokens) and tokens[end].lower in POSSESSIVE_MARKS
+    ):
+        return None
+    return end
 
 
 def _relayed_before(
@@ -540,21 +578,28 @@ def _appositive_start(tokens: list[Token], comma: int, floor: int, lexicon: Lexi
     a description of a person (it holds a role or speaker noun and no reporting verb)."""
     k = comma - 1
     while k >= floor and comma - k <= 12 and tokens[k].text != ",":
-        if _is_verb(tokens, k, lexicon):
-            return None
         k -= 1
     if k < floor or tokens[k].text != ",":
         return None
     between = tokens[k + 1 : comma]
-    described = (
-        any(is_role_word(t.lower) or t.lower in lexicon.speaker_nouns for t in between)
-        or _PARTY_TAG.fullmatch("".join(t.text for t in between)) is not None
-    )
-    described = described or (bool(between) and between[0].lower == "who")  # relative clause
+    if between and between[0].lower == "who":  # a relative clause may hold any verb
+        described = True
+    elif any(_is_verb(tokens, j, lexicon) for j in range(k + 1, comma)):
+        return None  # '..., Peskov said, adding ...': a clause, not an appositive
+    else:
+        described = (
+            any(is_role_word(t.lower) or t.lower in lexicon.speaker_nouns for t in between)
+            or _PARTY_TAG.fullmatch("".join(t.text for t in between)) is not None
+        )
     described = described or (len(between) == 1 and between[0].text.isdigit())  # 'Ramos, 58,'
     before = tokens[k - 1] if k - 1 >= floor else None
-    if described and before is not None and before.is_word and is_capitalised(before.text):
-        return k
+    if (
+        described
+        and before is not None
+        and before.is_word
+        and (is_capitalised(before.text) or before.lower in lexicon.speaker_nouns)
+    ):
+        return k  # 'Tad Devine, ...,' or 'A Warren adviser, who ...,'
     return None
 
 

@@ -115,6 +115,10 @@ REPORTING_VERBS = words(
     note add declare continue
     labeling labelling labels label brand brands branded branding tweeting tweet
     yell yells yelling shout shouts shouting scream screams screamed screaming
+    reported reports chant chants chanted chanting interjected interjects remarking blamed
+    blames mocked mocks mocking denounced denounces proclaimed proclaims repeated repeats
+    pronounced elaborated implied thanked questioned expressed decried decries admitting
+    praising accusing
     """
 )
 
@@ -220,7 +224,11 @@ NON_SPEAKERS = words(
     the a an but and or so then however meanwhile moreover also still in on at as when while
     after before if this that these those it its there here monday tuesday wednesday thursday
     friday saturday sunday january february march april may june july august september october
-    november december
+    november december because earlier later another first second finally amid despite although
+    though since until unless whether what why how where which whose his her their our my your
+    one some many most few both each every all no not now today yesterday instead indeed
+    perhaps maybe even just only yet thus therefore nevertheless nonetheless otherwise contrast
+    speaking asked
     """
 )
 

@@ -100,6 +100,7 @@ def test_double_apostrophes_do_not_leak_into_the_speaker() -> None:
     [
         ("Senate Majority Leader Mitch McConnell, R-Ky., said", "Mitch McConnell, R-Ky.,"),
         ("Paris, who used to work on Capitol Hill, said", "Paris, who used to work on"),
+        ("Seth McKee, a political scientist at Texas Tech, said", "Seth McKee, a political"),
     ],
 )
 def test_appositive_after_the_quote(attribution: str, mention: str) -> None:
@@ -237,6 +238,26 @@ def test_the_sentence_subject_speaks_across_clauses_and_colons(
     q = quotes(*paragraphs)[-1]
     assert q.speaker is not None
     assert (q.speaker.mention, q.speaker.name, q.verb) == (mention, name, verb)
+
+
+def test_a_coordinated_verb_takes_its_clause_subject() -> None:
+    found = quotes(
+        "Jeb Bush spoke in New Hampshire on Monday.",
+        "Speaking to reporters, Bush referred to Rubio as “a bright, charismatic leader” but "
+        "described his leadership skills as a “work in progress.”",
+    )
+    # 'referred to' is no reporting verb, so the first partial quote has no cue of its own
+    assert [(q.text, q.speaker and q.speaker.name, q.verb) for q in found] == [
+        ("work in progress.", "Jeb Bush", "described"),
+    ]
+
+
+def test_a_name_set_off_after_its_role() -> None:
+    q = one(
+        "And Florida’s Republican attorney general, Pam Bondi, vowed to go after “anyone who "
+        "attacks our community.”"
+    )
+    assert q.speaker is not None and (q.speaker.mention, q.verb) == ("Pam Bondi,", "vowed")
 
 
 @pytest.mark.parametrize(

@@ -33,6 +33,7 @@ from presswire.quotes.speakers import (
     ROLE_CONNECTORS,
     Person,
     PersonIndex,
+    is_name_word,
     is_role_word,
     role_before,
 )
@@ -346,6 +347,7 @@ def _cue_before(
         return None
     floor = before[0]
     nearest: str | None = None
+    nearest_at = floor
     for position in range(len(before) - 1, -1, -1):
         i = before[position]
         word = tokens[i].lower
@@ -365,7 +367,8 @@ def _cue_before(
         if relayed is not None:
             return relayed
         if _is_verb(tokens, i, lexicon):
-            nearest = nearest or tokens[i].text
+            if nearest is None:
+                nearest, nearest_at = tokens[i].text, i
             start = _phrase_before(tokens, i, floor, lexicon)
             if start is not None:
                 return _Cue(
@@ -377,12 +380,46 @@ def _cue_before(
                 subject = _sentence_subject(tokens, floor, i - 2, lexicon, people)
                 if subject is not None:
                     return _Cue(floor, subject, nearest, None)
+    if nearest is not None:
+        # 'Bush referred to Rubio as “...” but described ...': the verb's own subject
+        clause = _clause_subject(tokens, floor, nearest_at, lexicon, people)
+        if clause is not None:
+            return _Cue(clause[0], clause[1], nearest, None)
     if nearest is not None or tokens[before[-1]].text == ":":
         # 'A Warren adviser, who spoke ..., said of the senator, “...”', 'Clinton has since
         # apologized for what happened: “...”': the subject opening the sentence speaks
         subject = _sentence_subject(tokens, floor, before[-1], lexicon, people)
         if subject is not None:
             return _Cue(floor, subject, nearest, None)
+    return None
+
+
+def _clause_subject(
+    tokens: list[Token], floor: int, verb: int, lexicon: Lexicon, people: PersonIndex
+) -> tuple[int, int] | None:
+    """For a reporting verb with no speaker right before it, the nearest pronoun or named
+    person before it that is followed by a verb-like word: the subject of the clause the verb
+    continues ('Bush referred to Rubio as “...” but described ...' gives Bush)."""
+    for k in range(verb - 1, floor - 1, -1):
+        following = tokens[k + 1]
+        if (
+            not (following.is_word and following.text == following.lower)
+            or following.lower in NOT_VERBS
+        ):
+            continue
+        token = tokens[k]
+        if token.lower in {"he", "she", "they"}:
+            return k, k + 1
+        if not (token.is_word and is_capitalised(token.text)):
+            continue
+        if people.by_name(token.text.strip("[]")) is None or not is_name_word(token, lexicon):
+            continue
+        start = k
+        while (
+            start > floor and tokens[start - 1].is_word and is_name_word(tokens[start - 1], lexicon)
+        ):
+            start -= 1
+        return start, k + 1
     return None
 
 
@@ -447,8 +484,9 @@ def _phrase_before(tokens: list[Token], verb: int, floor: int, lexicon: Lexicon)
     end = _skip_parenthetical(tokens, end, floor)
     if end > floor + 1 and tokens[end - 1].text == ",":
         appositive = _appositive_start(tokens, end - 1, floor, lexicon)
-        if appositive is not None:
-            end = appositive
+        if appositive is None:
+            return _name_after_role(tokens, end - 1, floor, lexicon)
+        end = appositive
     if end <= floor:
         return None
     head = tokens[end - 1]
@@ -532,6 +570,8 @@ PREPOSITIONS = frozenset(
     {"at", "in", "on", "by", "for", "with", "from", "to", "of", "after", "before", "during"}
 )
 """'at one point', 'in a statement': a phrase after these is no speaker."""
+NOT_VERBS = PREPOSITIONS | NOT_DESCRIPTIVE | DETERMINERS | {"as", "than", "like", "into"}
+"""Lower-case words after a name that show it is no verb's subject: 'to Rubio as'."""
 
 
 def _determiner_before(tokens: list[Token], last: int, floor: int) -> int | None:
@@ -590,6 +630,7 @@ def _appositive_start(tokens: list[Token], comma: int, floor: int, lexicon: Lexi
         described = (
             any(is_role_word(t.lower) or t.lower in lexicon.speaker_nouns for t in between)
             or _PARTY_TAG.fullmatch("".join(t.text for t in between)) is not None
+            or (bool(between) and between[0].lower in DESCRIPTION_DETERMINERS)  # 'McKee, a ...,'
         )
     described = described or (len(between) == 1 and between[0].text.isdigit())  # 'Ramos, 58,'
     before = tokens[k - 1] if k - 1 >= floor else None
@@ -601,6 +642,18 @@ def _appositive_start(tokens: list[Token], comma: int, floor: int, lexicon: Lexi
     ):
         return k  # 'Tad Devine, ...,' or 'A Warren adviser, who ...,'
     return None
+
+
+def _name_after_role(tokens: list[Token], comma: int, floor: int, lexicon: Lexicon) -> int | None:
+    """For 'ROLE, NAME, said': where NAME starts, if it is a name of up to four words set
+    off by commas after a role ('Florida’s attorney general, Pam Bondi, vowed')."""
+    k = comma - 1
+    while k >= floor and comma - k <= 4 and tokens[k].is_word and is_name_word(tokens[k], lexicon):
+        k -= 1
+    if k == comma - 1 or k < floor + 1 or tokens[k].text != ",":
+        return None
+    role = tokens[k - 1].lower
+    return k + 1 if is_role_word(role) or role in lexicon.speaker_nouns else None
 
 
 def _role_word_behind(tokens: list[Token], at: int, floor: int) -> bool:

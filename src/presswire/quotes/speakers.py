@@ -313,7 +313,7 @@ def _role_in_front(text: str, start: int) -> str | None:
     return " ".join(role)
 
 
-def _name_word(token: Token, lexicon: Lexicon) -> bool:
+def is_name_word(token: Token, lexicon: Lexicon) -> bool:
     lower = token.lower.strip("[]")
     return (
         token.is_word

@@ -252,6 +252,44 @@ def test_a_coordinated_verb_takes_its_clause_subject() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "mention"),
+    [
+        (
+            "Sims say he was “kind of riding the fence” until Haley said she was backing the "
+            "Florida senator.",
+            "Sims",
+        ),
+        (
+            "Hillary Clinton accuses Bernie Sanders of subjecting her to an “artful smear” "
+            "regarding her links while Sanders suggests she is captive.",
+            "Hillary Clinton",
+        ),
+    ],
+)
+def test_a_quotation_inside_a_clause_belongs_to_that_clauses_verb(
+    paragraph: str, mention: str
+) -> None:
+    q = one(paragraph)
+    assert q.speaker is not None and q.speaker.mention == mention
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "not_a_mention"),
+    [
+        ("At one point the crowd reprised the caustic chant “Lock her up! Lock her up!”", "the"),
+        ("She was “extremely careless” in her use of a private email server, he said.", "a"),
+        ("McConnell says the people seek a leader to counter “lectures and distractions”", "a"),
+        ("Obama said he expected that Americans will say “no” to his measures.", "that"),
+    ],
+)
+def test_nouns_and_clauses_are_not_descriptions_of_speakers(
+    paragraph: str, not_a_mention: str
+) -> None:
+    for q in quotes(paragraph):
+        assert q.speaker is None or not q.speaker.mention.lower().startswith(not_a_mention + " ")
+
+
 def test_a_name_set_off_after_its_role() -> None:
     q = one(
         "And Florida’s Republican attorney general, Pam Bondi, vowed to go after “anyone who "

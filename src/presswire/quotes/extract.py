@@ -57,6 +57,8 @@ SKIPPABLE = frozenset(
 """Auxiliaries, adverbs and reflexives between a speaker and the reporting verb: 'had said',
 'Cruz himself said'."""
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "another", "one"})
+SPEAKER_DETERMINERS = DETERMINERS - {"that"}
+"""Determiners a speaker phrase may open with ('that Americans will say' is a clause)."""
 POSSESSIVE_MARKS = frozenset({"’s", "'s", "’", "'"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "-", "“", "”", '"', "«", "»"})
@@ -146,16 +148,21 @@ def _paragraph_quotes(
         after = list(
             range(bisect.bisect_left(starts, after_from), bisect.bisect_left(starts, after_end))
         )
-        cue = (
-            _cue_after(tokens, after, lexicon)
-            or _cue_before(
-                tokens,
-                [i for i in outside_before if tokens[i].start >= before_from],
-                lexicon,
-                people,
+        near_before = [i for i in outside_before if tokens[i].start >= before_from]
+        if _embedded(tokens, near_before) and not _comma_after(text, span, tokens, after):
+            # 'Sims say he was “riding the fence” until Haley said ...': a quotation inside a
+            # clause belongs to that clause's verb before any verb after it
+            cue = (
+                _cue_before(tokens, near_before, lexicon, people)
+                or _cue_before(tokens, outside_before, lexicon, people)
+                or _cue_after(tokens, after, lexicon)
             )
-            or _cue_before(tokens, outside_before, lexicon, people)
-        )
+        else:
+            cue = (
+                _cue_after(tokens, after, lexicon)
+                or _cue_before(tokens, near_before, lexicon, people)
+                or _cue_before(tokens, outside_before, lexicon, people)
+            )
         confidence = 0.9
         speaker: Speaker | None = None
         if cue is not None:
@@ -220,6 +227,18 @@ def _sentence_starts(text: str, spans: list[QuoteSpan]) -> list[int]:
             continue
         starts.append(match.end())
     return starts
+
+
+def _embedded(tokens: list[Token], before: list[int]) -> bool:
+    """Whether a quotation continues a clause: words before it that do not end in a comma or
+    colon ('called Trump “unhinged”', not 'said: “...”')."""
+    return len(before) >= 2 and tokens[before[-1]].text not in {",", ":"}
+
+
+def _comma_after(text: str, span: QuoteSpan, tokens: list[Token], after: list[int]) -> bool:
+    """A comma closes the quotation, inside its marks or after them: '“...,” he said'."""
+    inside = text[span.start : span.end].rstrip()
+    return inside.endswith(",") or bool(after and tokens[after[0]].text == ",")
 
 
 def _next_after(starts: list[int], offset: int, default: int) -> int:
@@ -542,7 +561,7 @@ def _phrase_before(tokens: list[Token], verb: int, floor: int, lexicon: Lexicon)
     while (
         start < end
         and (tokens[start].lower in lexicon.non_speakers or tokens[start].text == ".")
-        and not (tokens[start].lower in DETERMINERS and start + 1 < end)
+        and not (tokens[start].lower in SPEAKER_DETERMINERS and start + 1 < end)
     ):
         start += 1
     if start >= end or not nouns:
@@ -585,8 +604,8 @@ def _determiner_before(tokens: list[Token], last: int, floor: int) -> int | None
             after_preposition = k > floor and tokens[k - 1].lower in PREPOSITIONS
             plain = token.lower in DESCRIPTION_DETERMINERS
             return k if k < last and plain and not after_preposition else None
-        if not token.is_word or token.lower in NOT_DESCRIPTIVE:
-            return None
+        if not token.is_word or token.lower in NOT_DESCRIPTIVE or token.lower in PREPOSITIONS:
+            return None  # 'a leader to', 'a premium for items': no description of a person
         if token.text != token.lower and (k == last or token.text.isupper()):
             return None  # the head is a common noun: 'the New York businessman'
 

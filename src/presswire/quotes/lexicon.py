@@ -99,8 +99,8 @@ REPORTING_VERBS = words(
     cautioned cautions lamented laments shouted yelled testified testifies disclosed revealed
     reveals commented comments characterized characterised dubbed labeled labelled
     quip quips quipped share shares shared sharing write writing wrote written decline declines
-    declined pledge pledges pledged pledging urging cite cited citing affirm affirming email
-    emails emailed emailing think thinks thought recount recounts recounted agree agrees agreed
+    declined pledge pledges pledged pledging urging cite cited citing affirm affirming
+    emailed emailing think thinks thought recount recounts recounted agree agrees agreed
     disagree disagrees disagreed retort retorts retorted echo echoes echoed chime chimed muse
     mused boast boasts boasted brag brags bragged assure assures assured remind reminds
     reminded criticize criticizes criticized criticise criticised blast blasts blasted slam
@@ -110,12 +110,12 @@ REPORTING_VERBS = words(
     replying responding conceding acknowledging admitting vowing promising predicting
     insist argue claim warn ask reply answer write announce remark conclude acknowledge
     admit recall suggest observe affirm assert contend confirm deny describe urge vow predict
-    promise reiterate underline complain joke respond counter maintain concede caution
+    promise reiterate underline complain joke respond maintain concede caution
     lament testify disclose reveal comment characterize dub label explain stress emphasize
-    note add declare continue
+    note add declare
     labeling labelling labels label brand brands branded branding tweeting tweet
     yell yells yelling shout shouts shouting scream screams screamed screaming
-    reported reports chant chants chanted chanting interjected interjects remarking blamed
+    reported reports chanted chanting interjected interjects remarking blamed
     blames mocked mocks mocking denounced denounces proclaimed proclaims repeated repeats
     pronounced elaborated implied thanked questioned expressed decried decries admitting
     praising accusing

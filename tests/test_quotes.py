@@ -445,6 +445,16 @@ def test_unattributed_quotation_paragraph_belongs_to_the_speaker_before() -> Non
     assert found[0].speaker is not None and found[0].speaker.name == "Dmitry Peskov"
 
 
+def test_a_paragraph_ending_in_a_colon_introduces_the_next_speaker() -> None:
+    found = quotes(
+        "Hillary Clinton spoke in Ohio on Monday.",
+        "In response to the attack, Republican nominee Donald Trump issued the following "
+        "statement:",
+        "“Our prayers are with all those affected by the horrible attacks in Munich.”",
+    )
+    assert [(q.speaker and q.speaker.name) for q in found] == ["Donald Trump"]
+
+
 def test_quotation_over_several_paragraphs() -> None:
     found = quotes(
         "Kremlin spokesman Dmitry Peskov said: “The first paragraph of a long statement opens here",

@@ -125,6 +125,9 @@ def _paragraph_quotes(
     original, text = text, normalise_pairs(text)  # the same offsets, '' pairs as "
     spans = find_quote_spans(text, lexicon.quote_pairs)
     if not spans:  # no quotation: only who speaks at its start matters for what follows
+        introducer = _introducer(text, index, people, lexicon, last)
+        if introducer is not None:
+            return [], introducer
         return [], _subject_speaker(text, index, people, lexicon, last)
     tokens = _tokens_between(text, spans)  # quotation content never holds its own cue
     starts = [t.start for t in tokens]
@@ -866,6 +869,20 @@ def _according_to_opening(
     if end <= 2:
         return None
     return _speaker(tokens, _Cue(2, end, "according to"), text, index, people, lexicon, last)
+
+
+def _introducer(
+    text: str, index: int, people: PersonIndex, lexicon: Lexicon, last: Speaker | None
+) -> Speaker | None:
+    """Who speaks the quotation paragraph that a paragraph ending in a colon introduces: 'In
+    response, Republican nominee Donald Trump issued the following statement:'."""
+    stripped = text.rstrip()
+    if not stripped.endswith(":"):
+        return None
+    sentence = _sentence_starts(text, [])[-1]
+    tokens = tokenize(text, sentence, len(stripped))
+    cue = _cue_before(tokens, list(range(len(tokens))), lexicon, people)
+    return None if cue is None else _speaker(tokens, cue, text, index, people, lexicon, last)
 
 
 def _subject_speaker(

@@ -401,7 +401,7 @@ def _cue_before(
                 # is the subject that opens the sentence
                 subject = _sentence_subject(tokens, floor, i - 2, lexicon, people)
                 if subject is not None:
-                    return _Cue(floor, subject, nearest, None)
+                    return _Cue(subject[0], subject[1], nearest, None)
     if nearest is not None:
         # 'Bush referred to Rubio as “...” but described ...': the verb's own subject
         clause = _clause_subject(tokens, floor, nearest_at, lexicon, people)
@@ -412,7 +412,7 @@ def _cue_before(
         # apologized for what happened: “...”': the subject opening the sentence speaks
         subject = _sentence_subject(tokens, floor, before[-1], lexicon, people)
         if subject is not None:
-            return _Cue(floor, subject, nearest, None)
+            return _Cue(subject[0], subject[1], nearest, None)
     return None
 
 
@@ -447,14 +447,27 @@ def _clause_subject(
 
 def _sentence_subject(
     tokens: list[Token], floor: int, last: int, lexicon: Lexicon, people: PersonIndex
-) -> int | None:
-    """The end of a pronoun, a person's name or a description opening the sentence at
-    ``floor``, before ``last``. Not a possessive ('Trump’s plan includes:'), and a single
-    capitalised word only if the article names a person so: a sentence's first word is
-    capitalised whatever it is ('Outside the arena, ...')."""
+) -> tuple[int, int] | None:
+    """The span of a pronoun, a person's name or a description opening the sentence at
+    ``floor``, before ``last``, after an opening phrase set off by a comma ('In response,
+    Trump issued ...'). Not a possessive ('Trump’s plan includes:'), and a single capitalised
+    word only if the article names a person so: a sentence's first word is capitalised
+    whatever it is ('Outside the arena, ...')."""
     first = tokens[floor].lower
     if first in lexicon.non_speakers and first not in DETERMINERS:
-        return None  # 'In Iowa, ...', 'But ...'
+        comma = next(
+            (
+                k
+                for k in range(floor + 1, min(last, floor + OPENING_PHRASE))
+                if tokens[k].text == ","
+            ),
+            None,
+        )
+        if comma is None or comma + 1 >= last:
+            return None  # 'But ...'
+        floor, first = comma + 1, tokens[comma + 1].lower
+        if first in lexicon.non_speakers and first not in DETERMINERS:
+            return None
     end = _phrase_after(tokens, floor, lexicon)
     if end <= floor or end > last:
         return None
@@ -467,7 +480,7 @@ def _sentence_subject(
         end < len(tokens) and tokens[end].lower in POSSESSIVE_MARKS
     ):
         return None
-    return end
+    return floor, end
 
 
 def _relayed_before(
@@ -592,6 +605,8 @@ PREPOSITIONS = frozenset(
     {"at", "in", "on", "by", "for", "with", "from", "to", "of", "after", "before", "during"}
 )
 """'at one point', 'in a statement': a phrase after these is no speaker."""
+OPENING_PHRASE = 12
+"""Tokens of a phrase opening a sentence before its subject: 'In response to the attack,'."""
 NOT_VERBS = PREPOSITIONS | NOT_DESCRIPTIVE | DETERMINERS | {"as", "than", "like", "into"}
 """Lower-case words after a name that show it is no verb's subject: 'to Rubio as'."""
 

@@ -455,6 +455,14 @@ def test_a_paragraph_ending_in_a_colon_introduces_the_next_speaker() -> None:
     assert [(q.speaker and q.speaker.name) for q in found] == ["Donald Trump"]
 
 
+def test_cues_after_a_quotation_left_open_are_still_read() -> None:
+    found = quotes('Carson said "we will act on it. "This is an absolute epidemic," Cruz said.')
+    assert [(q.text, q.speaker and q.speaker.mention) for q in found] == [
+        ("we will act on it.", "Carson"),
+        ("This is an absolute epidemic", "Cruz"),
+    ]
+
+
 def test_quotation_over_several_paragraphs() -> None:
     found = quotes(
         "Kremlin spokesman Dmitry Peskov said: “The first paragraph of a long statement opens here",

@@ -210,9 +210,8 @@ def _tokens_between(text: str, spans: list[QuoteSpan]) -> list[Token]:
     position = 0
     for span in spans:
         tokens += tokenize(text, position, span.opening)
-        if span.closing is None:
-            return tokens
-        position = span.closing + 1
+        # an unclosed quotation runs to the next opening mark or the paragraph's end
+        position = span.closing + 1 if span.closing is not None else span.end
     return tokens + tokenize(text, position)
 
 

@@ -463,6 +463,14 @@ def test_cues_after_a_quotation_left_open_are_still_read() -> None:
     ]
 
 
+def test_a_sentence_ending_inside_the_closing_mark_ends_the_cue_window() -> None:
+    found = quotes(
+        '"I believe there should be exceptions," Bush said. "And so that belief puts me in the '
+        'right place." Rubio said he does support an exception.'
+    )
+    assert [q.speaker and q.speaker.mention for q in found] == ["Bush", "Bush"]
+
+
 def test_quotation_over_several_paragraphs() -> None:
     found = quotes(
         "Kremlin spokesman Dmitry Peskov said: “The first paragraph of a long statement opens here",

@@ -223,8 +223,8 @@ def _sentence_starts(text: str, spans: list[QuoteSpan]) -> list[int]:
     for match in _SENTENCE_END.finditer(text):
         at = match.start()
         i = bisect.bisect_right(opens, at) - 1
-        if i >= 0 and at < inside[i][1]:
-            continue
+        if i >= 0 and match.end() <= inside[i][1]:
+            continue  # inside a quotation; '... election." Rubio said' ends one after it
         if _ABBREVIATION.search(text, max(0, at - 5), at + 1):
             continue
         starts.append(match.end())

@@ -192,6 +192,16 @@ def test_inverted_verb_and_absolute_construction(paragraph: str, mention: str, v
     assert q.speaker is not None and (q.speaker.mention, q.verb) == (mention, verb)
 
 
+def test_the_sentence_subject_follows_an_opening_participle_clause() -> None:
+    q = quotes(
+        "Hillary Clinton spoke on Monday.",
+        "Reprising one of her favorite lines, the former secretary of state turned to the "
+        "crowd: “We are stronger together, and we will win this fight.”",
+    )[-1]
+    assert q.speaker is not None
+    assert (q.speaker.mention, q.speaker.name) == ("the former secretary", "Hillary Clinton")
+
+
 @pytest.mark.parametrize(
     ("paragraphs", "mention", "name", "verb"),
     [

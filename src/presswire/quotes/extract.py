@@ -453,7 +453,9 @@ def _sentence_subject(
     word only if the article names a person so: a sentence's first word is capitalised
     whatever it is ('Outside the arena, ...')."""
     first = tokens[floor].lower
-    if first in lexicon.non_speakers and first not in DETERMINERS:
+    participle = first.endswith("ing") and floor + 1 < last and tokens[floor + 1].text.islower()
+    if participle or (first in lexicon.non_speakers and first not in DETERMINERS):
+        # 'In response to the attack, Trump ...', 'Reprising a line, the senator ...'
         comma = next(
             (
                 k

@@ -114,6 +114,7 @@ def test_appositive_after_the_quote(attribution: str, mention: str) -> None:
         ("Rep. John Mica (R-Fla.) said", "Rep. John Mica (R-Fla.)", "John Mica"),
         ("said Mr. McGinley, the law professor", "Mr. McGinley", "McGinley"),
         ("the New York businessman said", "the New York businessman", None),
+        ("said Army Capt. Christian Pardo", "Army Capt. Christian Pardo", "Christian Pardo"),
     ],
 )
 def test_speakers_with_brackets_honorifics_and_named_modifiers(

@@ -31,6 +31,7 @@ from presswire.quotes.speakers import (
     HONORIFICS,
     PRONOUNS,
     ROLE_CONNECTORS,
+    TITLES,
     Person,
     PersonIndex,
     is_name_word,
@@ -66,8 +67,9 @@ ACCORDING = ("according", "to")
 QUOTED_AS = ("as", "saying")
 QUOTING_VERBS = frozenset({"quoted", "quotes", "cited", "cites"})
 _ABBREVIATION = re.compile(
-    r"(?:\b[A-Z]|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Jr|Sr|St|No|vs|etc|Jan|Feb|"
-    r"Aug|Sept?|Oct|Nov|Dec|U\.S|U\.N|U\.K)\.$"
+    r"(?:\b[A-Z]|"
+    + "|".join(title.capitalize() for title in TITLES)
+    + r"|Jr|Sr|St|No|vs|etc|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|U\.S|U\.N|U\.K)\.$"
 )
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)]*\s+(?=[\"“‘«(\[]?[A-Z0-9])")
 

@@ -38,28 +38,9 @@ ROLE_WORDS = frozenset(
     )
 )
 ROLE_CONNECTORS = frozenset({"of", "to", "for", "the", "and", "on"})
-HONORIFICS = frozenset(
-    {
-        "mr",
-        "mr.",
-        "mrs",
-        "mrs.",
-        "ms",
-        "ms.",
-        "dr",
-        "dr.",
-        "sen",
-        "sen.",
-        "rep",
-        "rep.",
-        "gov",
-        "gov.",
-        "gen",
-        "gen.",
-        "prof",
-        "prof.",
-    }
-)
+TITLES = words("mr mrs ms dr sen rep gov gen prof capt lt col maj sgt adm cmdr rev")
+"""Titles written before a name, abbreviated with a dot or not: 'Sen.', 'Capt.', 'Mr'."""
+HONORIFICS = frozenset(TITLES) | frozenset(title + "." for title in TITLES)
 NAME_PARTICLES = frozenset(
     {
         "de",

@@ -373,6 +373,7 @@ def test_two_quotes_in_one_sentence() -> None:
         ("the state-run TASS news agency quoted Ryabkov as saying", "TASS", "Ryabkov"),
         ("Russia’s Interfax quoted Ryabkov as saying", "Interfax", "Ryabkov"),
         ("Ryabkov told Interfax", "Interfax", "Ryabkov"),
+        ("Ryabkov said on Monday, according to Reuters", "Reuters", "Ryabkov"),
     ],
 )
 def test_relayed_quotes_name_the_agency(relay: str, via: str, mention: str) -> None:

@@ -296,7 +296,25 @@ def _is_verb(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
 
 
 def _cue_after(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _Cue | None:
-    """'..., Ryabkov added' / '..., said Peskov' / '..., TASS quoted Ryabkov as saying'."""
+    """'..., Ryabkov added' / '..., said Peskov' / '..., TASS quoted Ryabkov as saying', with
+    the agency of a trailing 'according to' as ``via`` ('..., Sanders said, according to
+    CNN')."""
+    cue = _speaker_after(tokens, after, lexicon)
+    if cue is None or cue.via is not None:
+        return cue
+    rest = [i for i in after if i >= cue.end][:ACCORDING_WINDOW]
+    for k in range(len(rest) - 2):
+        if (tokens[rest[k]].lower, tokens[rest[k + 1]].lower) == ACCORDING:
+            via = _via(tokens, rest[k + 2], min(len(tokens), rest[k + 2] + 4), lexicon)
+            return _Cue(cue.start, cue.end, cue.verb, via) if via else cue
+    return cue
+
+
+ACCORDING_WINDOW = 8
+"""Tokens after a speaker and verb in which a trailing 'according to AGENCY' is looked for."""
+
+
+def _speaker_after(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _Cue | None:
     window = after[:CUE_WINDOW]
     while window and tokens[window[0]].text in CLAUSE_BREAKS:
         window = window[1:]

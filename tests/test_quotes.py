@@ -155,6 +155,42 @@ def test_participle_clauses_and_ages(paragraph: str, mention: str, verb: str) ->
     assert q.speaker is not None and (q.speaker.mention, q.verb) == (mention, verb)
 
 
+@pytest.mark.parametrize(
+    ("attribution", "name", "role"),
+    [
+        (
+            "said Kristen Day, executive director of Democrats for Life",
+            "Kristen Day",
+            None,  # after the verb the phrase ends at the name
+        ),
+        (
+            "Kristen Day, executive director of Democrats for Life, said",
+            "Kristen Day",
+            "executive director of Democrats for Life",
+        ),
+        (
+            "Seth McKee, a political scientist at Texas Tech, said",
+            "Seth McKee",
+            "political scientist at Texas Tech",
+        ),
+        (
+            "Tad Devine, Sanders’s chief strategist, said",
+            "Tad Devine",
+            "Sanders’s chief strategist",
+        ),
+        (
+            "Senate Majority Leader Mitch McConnell, R-Ky., said",
+            "Mitch McConnell",
+            "Senate Majority Leader",
+        ),
+        ("Ramos, 58, said", "Ramos", None),
+    ],
+)
+def test_roles_from_appositives_and_titles(attribution: str, name: str, role: str | None) -> None:
+    q = one(f"“This platform says you are no longer welcome in the party,” {attribution}.")
+    assert q.speaker is not None and (q.speaker.name, q.speaker.role) == (name, role)
+
+
 def test_a_role_with_of_the_before_the_name() -> None:
     q = one(
         "Responding to the tweet, Speaker of the House Rep. Paul Ryan (R-WI) said "

@@ -809,7 +809,7 @@ def _speaker(
             role_before(tokens, cue.start + len(core) - len(name_words))
             if len(name_words) < len(core)
             else None
-        )
+        ) or _appositive_role(phrase[cut:], text, lexicon)
         person = people.by_name(" ".join(t.text.strip("[]") for t in name_words))
         if person is not None:
             return Speaker(
@@ -820,6 +820,24 @@ def _speaker(
     head = next((t.lower for t in reversed(phrase) if t.lower in lexicon.speaker_nouns), None)
     person = _described(people, lexicon, head, index, position, last) if head else None
     return _from_person(mention, person, None, None)
+
+
+def _appositive_role(tail: list[Token], text: str, lexicon: Lexicon) -> str | None:
+    """The role an appositive gives, as written: ', executive director of Democrats for Life,'
+    or ', a political scientist at Texas Tech,' (without the article). Not a relative clause,
+    an age or a party tag."""
+    if len(tail) < 2 or tail[0].text != ",":
+        return None
+    words = tail[1:]
+    end = next((k for k, t in enumerate(words) if t.text in {",", "("}), len(words))
+    words = words[:end]
+    if words and words[0].lower in DESCRIPTION_DETERMINERS:
+        words = words[1:]
+    elif not any(is_role_word(t.lower) or t.lower in lexicon.speaker_nouns for t in words):
+        return None
+    if not words or words[0].lower == "who" or _PARTY_TAG.fullmatch(words[0].text):
+        return None
+    return text[words[0].start : words[-1].end]
 
 
 def _from_person(

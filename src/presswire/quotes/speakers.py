@@ -33,7 +33,7 @@ ROLE_WORDS = frozenset(
     premier commander analyst expert economist professor journalist correspondent anchor host
     reporter editor columnist writer author founder executive ceo activist general colonel
     admiral sergeant captain lieutenant major pope king queen prince sheikh ayatollah cardinal
-    bishop
+    bishop senate majority minority whip
     """
     )
 )

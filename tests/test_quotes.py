@@ -264,7 +264,7 @@ def test_the_sentence_subject_follows_an_opening_participle_clause() -> None:
         (
             [
                 "Hillary Clinton spoke in Iowa.",
-                "Clinton has since apologized for what happened: “Yes, I should have used two "
+                "Clinton has since come around on what happened: “Yes, I should have used two "
                 "email addresses. Not doing so was a mistake.”",
             ],
             "Clinton",

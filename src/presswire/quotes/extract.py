@@ -428,7 +428,7 @@ def _cue_before(
             return _Cue(clause[0], clause[1], nearest, None)
     if nearest is not None or tokens[before[-1]].text == ":":
         # 'A Warren adviser, who spoke ..., said of the senator, “...”', 'Clinton has since
-        # apologized for what happened: “...”': the subject opening the sentence speaks
+        # come around on what happened: “...”': the subject opening the sentence speaks
         subject = _sentence_subject(tokens, floor, before[-1], lexicon, people)
         if subject is not None:
             return _Cue(subject[0], subject[1], nearest, None)

@@ -118,7 +118,10 @@ REPORTING_VERBS = words(
     reported reports chanted chanting interjected interjects remarking blamed
     blames mocked mocks mocking denounced denounces proclaimed proclaims repeated repeats
     pronounced elaborated implied thanked questioned expressed decried decries admitting
-    praising accusing
+    praising accusing dismissed dismisses dismissing condemned condemns condemning alleged
+    alleges alleging touted touts touting railed rails criticizing denouncing likened bemoaned
+    wondered wonders referenced assailed hinted hints reminding thanking blasting slamming
+    apologized retweeted pleaded
     """
 )
 

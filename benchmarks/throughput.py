@@ -9,7 +9,8 @@ same) in a temporary folder, then prints:
 - the same with the Dask engine on a LocalCluster of 2 single-threaded workers;
 - HTML pages (the Zyte benchmark's 181 pages from ``../shared``, when present): presswire's
   whole pipeline beside trafilatura's ``extract`` on the same pages, one core;
-- how time grows with document size, 1 KB to 10 MB (it must be linear);
+- how time grows with document size, 1 KB to 10 MB (it must be linear), and on pages built
+  to be hard (a sentence of thousands of quotations, runs of names, unclosed marks);
 - peak memory of a one-process batch over a fifth of the corpus and over all of it, each in a
   fresh interpreter (it must stay flat: the batch streams).
 
@@ -167,6 +168,39 @@ def measure_sizes() -> list[tuple[int, float]]:
     return results
 
 
+# Pages built to be hard: the extractor must stay linear on them too (untrusted input).
+ADVERSARIAL: dict[str, Callable[[int], str]] = {
+    "one sentence of n quotations": lambda n: (
+        "Smith said" + " and the “big beautiful” wall, the" * n + "."
+    ),
+    "n names in a row": lambda n: "John Smith and " * n + "said “we will win this race.”",
+    "n quotation paragraphs with 'he said'": lambda n: (
+        "Sergei Ryabkov spoke.\n" + "“We will win this race, and more,” he said.\n" * n
+    ),
+    "n '' and `` pairs": lambda n: "''a'' said ``b'' " * n,
+    "n unclosed straight quotes": lambda n: 'He said "we ' * n,
+}
+ADVERSARIAL_KB = (50, 500)
+
+
+def measure_adversarial() -> list[tuple[str, float, float]]:
+    """For each hard page: seconds per KB at 50 KB and at 500 KB."""
+    import presswire
+
+    unlimited = presswire.Limits(max_bytes=64 * 1024 * 1024, max_seconds=None)
+    results = []
+    for name, build in ADVERSARIAL.items():
+        unit = len(build(1).encode("utf-8"))
+        per_kb = []
+        for kilobytes in ADVERSARIAL_KB:
+            page = "A headline for a hard page\n" + build(kilobytes * 1024 // unit)
+            started = time.perf_counter()
+            presswire.parse(page, limits=unlimited)
+            per_kb.append((time.perf_counter() - started) / kilobytes)
+        results.append((name, per_kb[0], per_kb[1]))
+    return results
+
+
 # Peak resident memory from /proc (VmHWM): ru_maxrss would carry over the peak of the parent
 # that forked this interpreter (Linux keeps it across exec).
 _MEMORY_PROBE = """
@@ -267,6 +301,17 @@ def main() -> int:
         worst = max(s / k for k, s in sizes[1:]) / base
         verdict = "yes" if worst <= 2.0 else "NO"
         print(f"   linear: {verdict} (cost per KB at most x{worst:.2f} of 10 KB's)")
+
+        print(f"\n== hard pages: cost per KB at {ADVERSARIAL_KB[0]} KB and {ADVERSARIAL_KB[1]} KB")
+        hard = measure_adversarial()
+        width = max(len(name) for name, _, _ in hard)
+        for name, small_kb, large_kb in hard:
+            print(
+                f"   {name:<{width}}  {small_kb * 1e6:>9.0f} us/KB  {large_kb * 1e6:>9.0f} us/KB"
+                f"  x{large_kb / small_kb:.2f}"
+            )
+        worst_hard = max(large / small for _, small, large in hard)
+        print(f"   linear: {'yes' if worst_hard <= 2.0 else 'NO'} (at most x{worst_hard:.2f})")
 
         print("\n== peak memory of a one-process batch (fresh interpreter each)")
         fifth = work / "fifth"

@@ -673,6 +673,24 @@ def test_plugins_extend_the_lexicon(bare_registry: PluginRegistry) -> None:
     assert after[1].verb == "opined"
 
 
+def test_cue_windows_are_bounded_so_a_sentence_of_many_quotes_stays_linear(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from presswire.quotes import extract as module
+
+    seen: list[int] = []
+    real = module._cue_before
+
+    def spy(tokens: list, before: list[int], *args: object) -> object:
+        seen.append(len(before))
+        return real(tokens, before, *args)
+
+    monkeypatch.setattr(module, "_cue_before", spy)
+    found = quotes("Smith said" + " and the “big beautiful” wall, the" * 500 + ".")
+    assert len(found) == 500 and {q.speaker and q.speaker.mention for q in found} == {"Smith"}
+    assert max(seen) <= module.BEFORE_WINDOW
+
+
 # ---------------------------------------------------------------- properties
 NEUTRAL = st.sampled_from(
     [

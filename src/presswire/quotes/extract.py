@@ -46,6 +46,10 @@ MIN_UNATTRIBUTED_WORDS = 6
 """An unattributed quotation shorter than this is a scare quote or a title, not a quote."""
 CUE_WINDOW = 14
 """How many tokens after a quotation its attribution may take to reach the verb."""
+BEFORE_WINDOW = 60
+"""How many tokens of its sentence before a quotation are searched for its attribution."""
+AFTER_WINDOW = 40
+"""How many tokens after a quotation are read: the cue, its speaker and an 'according to'."""
 SKIPPABLE = frozenset(
     words(
         """
@@ -137,23 +141,26 @@ def _paragraph_quotes(
     paragraph_speaker = _according_to_opening(tokens, text, index, people, lexicon, last)
     quotes: list[Quote] = []
     previous: tuple[QuoteSpan, Speaker | None] | None = None
-    for span in spans:
+    for number, span in enumerate(spans):
         sentence_start = sentences[bisect.bisect_right(sentences, span.opening) - 1]
         sentence_end = _next_after(sentences, span.opening, len(text))
-        after_end = min([sentence_end] + [s.opening for s in spans if s.opening > span.opening])
+        after_end = sentence_end
+        if number + 1 < len(spans):
+            after_end = min(after_end, spans[number + 1].opening)
         after_from = (span.closing + 1) if span.closing is not None else span.end
         before_from = sentence_start
         if previous is not None and previous[0].opening >= sentence_start:
             before_from = (previous[0].closing or previous[0].end) + 1
-        outside_before = list(
-            range(
-                bisect.bisect_left(starts, sentence_start), bisect.bisect_left(starts, span.opening)
-            )
-        )
+        # Token windows around the quotation, bounded so that a sentence of thousands of
+        # quotations costs linear time: cues sit near their quotation.
+        quote_at = bisect.bisect_left(starts, span.opening)
+        first = max(bisect.bisect_left(starts, sentence_start), quote_at - BEFORE_WINDOW)
+        outside_before = list(range(first, quote_at))
+        near_before = list(range(max(first, bisect.bisect_left(starts, before_from)), quote_at))
+        after_at = bisect.bisect_left(starts, after_from)
         after = list(
-            range(bisect.bisect_left(starts, after_from), bisect.bisect_left(starts, after_end))
+            range(after_at, min(bisect.bisect_left(starts, after_end), after_at + AFTER_WINDOW))
         )
-        near_before = [i for i in outside_before if tokens[i].start >= before_from]
         if _embedded(tokens, near_before) and not _comma_after(text, span, tokens, after):
             # 'Sims say he was “riding the fence” until Haley said ...': a quotation inside a
             # clause belongs to that clause's verb before any verb after it

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Sequence
 
 import pytest
@@ -11,6 +12,8 @@ from hypothesis import strategies as st
 
 import presswire
 from presswire import Article, Document, Fingerprint, Lexicon, PluginRegistry, Quote
+from presswire.errors import TimeLimitExceededError
+from presswire.limits import Deadline
 from presswire.quotes import extract_quotes
 from presswire.quotes.marks import _may_open_single
 from presswire.quotes.speakers import canonical_key
@@ -689,6 +692,21 @@ def test_cue_windows_are_bounded_so_a_sentence_of_many_quotes_stays_linear(
     found = quotes("Smith said" + " and the “big beautiful” wall, the" * 500 + ".")
     assert len(found) == 500 and {q.speaker and q.speaker.mention for q in found} == {"Smith"}
     assert max(seen) <= module.BEFORE_WINDOW
+
+
+def test_quote_finding_checks_the_documents_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
+    expired = Deadline(1e-9)
+    time.sleep(0.01)
+    with pytest.raises(TimeLimitExceededError, match="finding quotes"):
+        extract_quotes(["“We will win this race,” he said."], deadline=expired)
+
+    # and parse lets the time limit through instead of reporting a failed quote search
+    def out_of_time(*args: object, **kwargs: object) -> list[Quote]:
+        raise TimeLimitExceededError("time limit exceeded while finding quotes")
+
+    monkeypatch.setattr("presswire.pipeline.extract_quotes", out_of_time)
+    with pytest.raises(TimeLimitExceededError):
+        presswire.parse(SEED_FILES[0])
 
 
 # ---------------------------------------------------------------- properties

@@ -138,7 +138,10 @@ def _quotes(
             lexicon=registry.lexicon(warnings),
             context=[text for text in (article.title, article.lead, *article.captions) if text],
             block_paragraphs=blocks,
+            deadline=document.deadline,
         )
+    except LimitExceededError:
+        raise
     except Exception as exc:  # a bug in quote finding must not cost the article
         warnings.append(f"quotes: extraction failed: {one_line(exc)}")
         return ()

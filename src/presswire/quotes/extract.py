@@ -24,6 +24,7 @@ from functools import cache
 
 from attrs import frozen
 
+from presswire.limits import Deadline
 from presswire.models import Quote, QuoteKind, Speaker
 from presswire.quotes.lexicon import DEFAULT_LEXICON, PHRASAL_VERBS, Lexicon, words
 from presswire.quotes.marks import QuoteSpan, find_quote_spans, normalise_pairs
@@ -48,6 +49,12 @@ CUE_WINDOW = 14
 """How many tokens after a quotation its attribution may take to reach the verb."""
 BEFORE_WINDOW = 60
 """How many tokens of its sentence before a quotation are searched for its attribution."""
+DEADLINE_EVERY = 256
+"""Quotations in one paragraph between two checks of the document's deadline."""
+CLAUSE_REACH = 20
+"""Tokens before a reporting verb searched for the subject of its clause."""
+MAX_VERBS_BEFORE = 4
+"""Reporting verbs tried, nearest first, before a quotation's attribution is given up."""
 AFTER_WINDOW = 40
 """How many tokens after a quotation are read: the cue, its speaker and an 'according to'."""
 SKIPPABLE = frozenset(
@@ -92,6 +99,7 @@ def extract_quotes(
     lexicon: Lexicon = DEFAULT_LEXICON,
     context: Iterable[str] = (),
     block_paragraphs: Iterable[int] = (),
+    deadline: Deadline | None = None,
 ) -> list[Quote]:
     """Every quote in ``paragraphs`` with its speaker.
 
@@ -99,12 +107,16 @@ def extract_quotes(
         their roles: 'Russian Deputy Foreign Minister Sergei Ryabkov' in a caption.
     :param block_paragraphs: indexes of paragraphs that are quotations set off without marks
         (from the plugin hook ``presswire_block_quotes``); they belong to the previous speaker.
+    :param deadline: checked for every paragraph and every :data:`DEADLINE_EVERY` quotations
+        (:class:`~presswire.TimeLimitExceededError` when the document's time is up).
     """
+    deadline = deadline or Deadline(None)
     people = PersonIndex(paragraphs, lexicon, context)
     blocks = set(block_paragraphs)
     quotes: list[Quote] = []
     last: Speaker | None = None  # the last speaker, for pronouns and unattributed paragraphs
     for index, text in enumerate(paragraphs):
+        deadline.check("finding quotes")
         if index in blocks:
             start, end = _strip(text, 0, len(text))
             if end > start:
@@ -120,13 +132,18 @@ def extract_quotes(
                     )
                 )
             continue
-        found, last = _paragraph_quotes(text, index, people, lexicon, last)
+        found, last = _paragraph_quotes(text, index, people, lexicon, last, deadline)
         quotes.extend(found)
     return quotes
 
 
 def _paragraph_quotes(
-    text: str, index: int, people: PersonIndex, lexicon: Lexicon, last: Speaker | None
+    text: str,
+    index: int,
+    people: PersonIndex,
+    lexicon: Lexicon,
+    last: Speaker | None,
+    deadline: Deadline,
 ) -> tuple[list[Quote], Speaker | None]:
     original, text = text, normalise_pairs(text)  # the same offsets, '' pairs as "
     spans = find_quote_spans(text, lexicon.quote_pairs)
@@ -142,6 +159,8 @@ def _paragraph_quotes(
     quotes: list[Quote] = []
     previous: tuple[QuoteSpan, Speaker | None] | None = None
     for number, span in enumerate(spans):
+        if number % DEADLINE_EVERY == DEADLINE_EVERY - 1:
+            deadline.check("finding quotes")
         sentence_start = sentences[bisect.bisect_right(sentences, span.opening) - 1]
         sentence_end = _next_after(sentences, span.opening, len(text))
         after_end = sentence_end
@@ -396,6 +415,7 @@ def _cue_before(
     floor = before[0]
     nearest: str | None = None
     nearest_at = floor
+    verbs = 0
     for position in range(len(before) - 1, -1, -1):
         i = before[position]
         word = tokens[i].lower
@@ -415,6 +435,9 @@ def _cue_before(
         if relayed is not None:
             return relayed
         if _is_verb(tokens, i, lexicon):
+            verbs += 1
+            if verbs > MAX_VERBS_BEFORE:
+                break  # 'said ... said ... said': an attribution is never this far back
             if nearest is None:
                 nearest, nearest_at = tokens[i].text, i
             start = _phrase_before(tokens, i, floor, lexicon)
@@ -448,7 +471,7 @@ def _clause_subject(
     """For a reporting verb with no speaker right before it, the nearest pronoun or named
     person before it that is followed by a verb-like word: the subject of the clause the verb
     continues ('Bush referred to Rubio as “...” but described ...' gives Bush)."""
-    for k in range(verb - 1, floor - 1, -1):
+    for k in range(verb - 1, max(floor, verb - CLAUSE_REACH) - 1, -1):
         following = tokens[k + 1]
         if (
             not (following.is_word and following.text == following.lower)

@@ -485,6 +485,15 @@ def test_scare_quotes_titles_and_apostrophes_are_not_quotes(paragraph: str) -> N
     assert quotes(paragraph) == []
 
 
+def test_a_title_opening_a_sentence_is_not_the_last_speakers_quotation() -> None:
+    found = quotes(
+        "“We bought shows that travel well,” said Peter Rice, the network’s chairman.",
+        "“Hawaii Five-0,” the 1960s procedural that CBS revived in 2010, is considered a hit "
+        "abroad.",
+    )
+    assert [q.text for q in found] == ["We bought shows that travel well"]
+
+
 # ---------------------------------------------------------------- paragraphs
 def test_unattributed_quotation_paragraph_belongs_to_the_speaker_before() -> None:
     found = quotes(

@@ -8,7 +8,9 @@ For each quotation (:mod:`presswire.quotes.marks`) the attribution is looked for
    for a “dynamic improvement”`` / ``According to Lavrov, ...``;
 3. the quotation before it in the same paragraph (``“...,” he continued. “...”``);
 4. ``According to X,`` opening the paragraph;
-5. for a quotation that opens its paragraph, the last speaker of the paragraph before.
+5. for a quotation that stands as a sentence of its own, the last speaker before it (a
+   sentence that goes on after the closing mark makes it a title: '“Hawaii Five-0,” the
+   procedural, ...').
 
 A quotation with none of these and fewer than :data:`MIN_UNATTRIBUTED_WORDS` words is a scare
 quote or a name (``The ‘Russiagate’ narrative``) and is not reported. Speakers are resolved to
@@ -204,8 +206,10 @@ def _paragraph_quotes(
             speaker, confidence = previous[1], 0.8
         elif paragraph_speaker is not None:
             speaker, confidence = paragraph_speaker, 0.6
-        elif not outside_before and last is not None:
-            speaker, confidence = last, 0.7  # a quotation paragraph continues the last speaker
+        elif not outside_before and last is not None and not _words_in(tokens, after):
+            # a quotation standing as a sentence continues the last speaker; one that a
+            # sentence goes on from ('“Hawaii Five-0,” the 1960s procedural, ...') is a title
+            speaker, confidence = last, 0.7
         start, end = _strip(text, span.start, span.end)
         words = len(text[start:end].split())
         if speaker is None and (words < MIN_UNATTRIBUTED_WORDS or span.single):
@@ -263,6 +267,10 @@ def _embedded(tokens: list[Token], before: list[int]) -> bool:
     """Whether a quotation continues a clause: words before it that do not end in a comma or
     colon ('called Trump “unhinged”', not 'said: “...”')."""
     return len(before) >= 2 and tokens[before[-1]].text not in {",", ":"}
+
+
+def _words_in(tokens: list[Token], indexes: list[int]) -> bool:
+    return any(tokens[i].is_word for i in indexes)
 
 
 def _comma_after(text: str, span: QuoteSpan, tokens: list[Token], after: list[int]) -> bool:

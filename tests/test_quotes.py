@@ -15,6 +15,7 @@ from presswire import Article, Document, Fingerprint, Lexicon, PluginRegistry, Q
 from presswire.errors import TimeLimitExceededError
 from presswire.limits import Deadline
 from presswire.quotes import extract_quotes
+from presswire.quotes.extract import CONFIDENCE
 from presswire.quotes.marks import _may_open_single
 from presswire.quotes.speakers import canonical_key
 
@@ -390,6 +391,7 @@ def test_interrupted_quote_keeps_its_speaker() -> None:
     )
     assert [q.speaker.name if q.speaker else None for q in found] == ["Sergey Lavrov"] * 2
     assert found[1].text == "I mentioned this to Secretary of State [Antony] Blinken."
+    assert [q.confidence for q in found] == [CONFIDENCE["cue"], CONFIDENCE["interrupted"]]
 
 
 def test_two_quotes_in_one_sentence() -> None:
@@ -503,6 +505,7 @@ def test_unattributed_quotation_paragraph_belongs_to_the_speaker_before() -> Non
     )
     assert len(found) == 1 and found[0].kind == "direct"
     assert found[0].speaker is not None and found[0].speaker.name == "Dmitry Peskov"
+    assert found[0].confidence == CONFIDENCE["continues last speaker"] < 0.5  # no cue: a guess
 
 
 def test_a_paragraph_ending_in_a_colon_introduces_the_next_speaker() -> None:

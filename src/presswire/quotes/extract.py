@@ -71,6 +71,8 @@ MAX_VERBS_BEFORE = 4
 """Reporting verbs tried, nearest first, before a quotation's attribution is given up."""
 AFTER_WINDOW = 40
 """How many tokens after a quotation are read: the cue, its speaker and an 'according to'."""
+ACCORDING_WINDOW = 8
+"""Tokens after a speaker and verb in which a trailing 'according to AGENCY' is looked for."""
 SKIPPABLE = frozenset(
     words(
         """
@@ -355,10 +357,6 @@ def _cue_after(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _Cue 
             via = _via(tokens, rest[k + 2], min(len(tokens), rest[k + 2] + 4), lexicon)
             return _Cue(cue.start, cue.end, cue.verb, via) if via else cue
     return cue
-
-
-ACCORDING_WINDOW = 8
-"""Tokens after a speaker and verb in which a trailing 'according to AGENCY' is looked for."""
 
 
 def _speaker_after(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _Cue | None:

@@ -7,7 +7,7 @@ import time
 from collections.abc import Sequence
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import presswire
@@ -16,7 +16,8 @@ from presswire.errors import TimeLimitExceededError
 from presswire.limits import Deadline
 from presswire.quotes import extract_quotes
 from presswire.quotes.extract import CONFIDENCE
-from presswire.quotes.marks import _may_open_single
+from presswire.quotes.lexicon import DEFAULT_LEXICON
+from presswire.quotes.marks import _may_open_single, find_quote_spans, may_hold_quotes
 from presswire.quotes.speakers import canonical_key
 
 from .conftest import SEED_FILES
@@ -758,6 +759,22 @@ SINGLE_OPENING_RULE = re.compile("\u2018|(?:^|(?<=[\\s(\\[{—–\\-/:;,]))'(?=\
 @given(st.text(alphabet=st.sampled_from(list("'‘’ \n(-:,aZ.")), max_size=30))
 def test_single_mark_check_follows_its_rule(text: str) -> None:
     assert _may_open_single(text) == bool(SINGLE_OPENING_RULE.search(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("“”\"'‘’«»„`` said He,.:\n")), max_size=60))
+@example("He said ``we will win''")
+def test_text_said_to_hold_no_quotes_has_no_quotation(text: str) -> None:
+    if not may_hold_quotes(text, DEFAULT_LEXICON.quote_pairs):
+        assert find_quote_spans(text, DEFAULT_LEXICON.quote_pairs) == []
+
+
+def test_an_article_without_marks_skips_the_name_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_index(*args: object) -> None:
+        raise AssertionError("the name index was built")
+
+    monkeypatch.setattr("presswire.quotes.extract.PersonIndex", no_index)
+    assert quotes("Sergei Ryabkov said the talks went well.", "He is in Geneva.") == []
 
 
 @settings(max_examples=60, deadline=None)

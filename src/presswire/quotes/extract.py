@@ -29,7 +29,7 @@ from attrs import frozen
 from presswire.limits import Deadline
 from presswire.models import Quote, QuoteKind, Speaker
 from presswire.quotes.lexicon import DEFAULT_LEXICON, PHRASAL_VERBS, Lexicon, words
-from presswire.quotes.marks import QuoteSpan, find_quote_spans, normalise_pairs
+from presswire.quotes.marks import QuoteSpan, find_quote_spans, may_hold_quotes, normalise_pairs
 from presswire.quotes.speakers import (
     HONORIFICS,
     PRONOUNS,
@@ -127,8 +127,10 @@ def extract_quotes(
         (:class:`~presswire.TimeLimitExceededError` when the document's time is up).
     """
     deadline = deadline or Deadline(None)
-    people = PersonIndex(paragraphs, lexicon, context)
     blocks = set(block_paragraphs)
+    if not blocks and not any(may_hold_quotes(text, lexicon.quote_pairs) for text in paragraphs):
+        return []  # no quotation mark anywhere: no names to index, no cues to read
+    people = PersonIndex(paragraphs, lexicon, context)
     quotes: list[Quote] = []
     last: Speaker | None = None  # the last speaker, for pronouns and unattributed paragraphs
     for index, text in enumerate(paragraphs):

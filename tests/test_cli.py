@@ -172,6 +172,19 @@ def test_quotes_formats(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.startswith("Dmitry Peskov (Kremlin spokesman) [direct]: “First, we will respect")
 
 
+def test_quotes_min_confidence(capsys: pytest.CaptureFixture[str]) -> None:
+    paths = [str(path) for path in SEED_FILES]
+    _, out, _ = run(capsys, "quotes", "--format", "jsonl", *paths)
+    every = [json.loads(line) for line in out.splitlines()]
+    _, out, _ = run(capsys, "quotes", "--format", "jsonl", "--min-confidence", "0.85", *paths)
+    sure = [json.loads(line) for line in out.splitlines()]
+    assert sure == [row for row in every if row["confidence"] >= 0.85]
+    assert 0 < len(sure) < len(every)  # the seeds have quotes found without a cue
+    with pytest.raises(SystemExit) as refused:  # argparse's usage error
+        main(["quotes", "--min-confidence", "1.5", paths[0]])
+    assert refused.value.code == 2 and "between 0 and 1" in capsys.readouterr().err
+
+
 def test_quotes_bad_input(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out, err = run(capsys, "quotes", str(tmp_path / "nope.txt"), str(SEED_FILES[4]))
     assert code == 2 and "no such file" in err

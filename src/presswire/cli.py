@@ -74,6 +74,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     quotes_cmd.add_argument("--outlet", help="force this plugin instead of fingerprinting")
     quotes_cmd.add_argument("--url", help="the page's URL, a hint for the plugins")
+    quotes_cmd.add_argument(
+        "--min-confidence",
+        type=_unit_float,
+        default=0.0,
+        metavar="C",
+        help="only quotes of at least this confidence, 0 to 1 (0.5 keeps the speakers found "
+        "with a cue; default 0: all)",
+    )
     _add_limits(quotes_cmd)
 
     fp_cmd = commands.add_parser("fingerprint", help="show every plugin's score for pages")
@@ -308,6 +316,7 @@ QUOTE_COLUMNS = (
     "published",
     "source",
     "paragraph",
+    "confidence",
 )
 
 
@@ -329,6 +338,7 @@ def quote_rows(article: Article, source: str) -> Iterator[dict[str, Any]]:
             "published": article.published,
             "source": source,
             "paragraph": quote.paragraph,
+            "confidence": quote.confidence,
         }
 
 
@@ -347,6 +357,8 @@ def _cmd_quotes(args: argparse.Namespace, out: TextIO) -> int:
             status = EXIT_BAD_INPUT
             continue
         for row in quote_rows(article, label):
+            if row["confidence"] < args.min_confidence:
+                continue
             if writer is not None:
                 writer.writerow(row)
             elif args.format == "jsonl":
@@ -355,6 +367,13 @@ def _cmd_quotes(args: argparse.Namespace, out: TextIO) -> int:
                 out.write(_table_row(row))
         out.flush()
     return status
+
+
+def _unit_float(value: str) -> float:
+    number = float(value)
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, got {value}")
+    return number
 
 
 def _table_row(row: dict[str, Any]) -> str:

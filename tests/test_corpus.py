@@ -179,6 +179,11 @@ def test_sqlite_tables_and_full_text_query(tmp_path: Path) -> None:
     assert all(row["outlet"] for row in rows)
     assert query(db, speaker="Sergey Ryabkov") == query(db, speaker="Ryabkov")
     assert query(db, search="zzzunfindable") == []
+    every = query(db, limit=None)
+    sure = query(db, min_confidence=0.85, limit=None)
+    assert sure == [row for row in every if row["confidence"] >= 0.85] and 0 < len(sure) < len(
+        every
+    )
     with sqlite3.connect(db) as connection:
         quotes = connection.execute("SELECT count(*) FROM quotes").fetchone()[0]
         expected = sum(

@@ -167,6 +167,13 @@ def _add_query(commands: Any) -> None:
     query_cmd.add_argument("--search", help="full-text query over quote text")
     query_cmd.add_argument("--outlet", help="only this outlet")
     query_cmd.add_argument("--kind", choices=("direct", "partial", "block"))
+    query_cmd.add_argument(
+        "--min-confidence",
+        type=_unit_float,
+        default=0.0,
+        metavar="C",
+        help="only quotes of at least this confidence, 0 to 1 (default 0: all)",
+    )
     query_cmd.add_argument("--limit", type=int, default=100, help="rows (default 100)")
     query_cmd.add_argument(
         "--format", choices=("table", "jsonl", "csv"), default="table", help="default table"
@@ -538,6 +545,7 @@ def _cmd_query(args: argparse.Namespace, out: TextIO) -> int:
         search=args.search,
         outlet=args.outlet,
         kind=args.kind,
+        min_confidence=args.min_confidence,
         limit=args.limit,
     )
     if args.format == "csv":

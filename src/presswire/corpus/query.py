@@ -25,6 +25,7 @@ QUERY_COLUMNS = (
     "published",
     "url",
     "source",
+    "confidence",
 )
 
 
@@ -35,6 +36,7 @@ def query(
     search: str | None = None,
     outlet: str | None = None,
     kind: str | None = None,
+    min_confidence: float = 0.0,
     limit: int | None = 100,
 ) -> list[dict[str, Any]]:
     """Quotes from a ``presswire batch --format sqlite`` database, oldest article first.
@@ -43,6 +45,8 @@ def query(
         ('Ryabkov', 'Sergey Ryabkov'), matched case-insensitively.
     :param search: an SQLite full-text query over quote text ('improvement', '"arms control"',
         'sanctions AND Iran').
+    :param min_confidence: only quotes of at least this confidence (0.5 keeps the speakers
+        found with a cue).
     :raises InputError: not a presswire database, or a malformed search.
     """
     path = Path(database)
@@ -64,9 +68,12 @@ def query(
     if kind:
         clauses.append("q.kind = ?")
         values.append(kind)
+    if min_confidence > 0:
+        clauses.append("q.confidence >= ?")
+        values.append(min_confidence)
     sql = (
         "SELECT q.speaker, q.role, q.key, q.via, q.kind, q.text, a.outlet, a.title, a.published,"
-        " a.url, q.source FROM quotes q JOIN articles a ON a.source = q.source"
+        " a.url, q.source, q.confidence FROM quotes q JOIN articles a ON a.source = q.source"
         + (" WHERE " + " AND ".join(clauses) if clauses else "")
         + " ORDER BY a.published IS NULL, a.published, q.source, q.quote"
     )

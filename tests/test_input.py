@@ -23,6 +23,7 @@ from presswire import (
     TimeLimitExceededError,
 )
 from presswire.decoding import decode_bytes, looks_like_html, normalise_text
+from presswire.rules import MIN_PROSE_WORDS, SENTENCE_ENDINGS, clean_line, is_prose
 
 from .conftest import SEEDS
 
@@ -278,3 +279,19 @@ def test_parse_many_errors_raise_or_take_the_sources_place(tmp_path: Path) -> No
         list(presswire.parse_many(sources))
     with pytest.raises(ValueError):
         list(presswire.parse_many(sources, errors="ignore"))  # type: ignore[call-overload]
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from("ab. \t\n\r\xa0\u2009\u3000\u200b\ufeff\x85\u2028é"), max_size=40
+    )
+)
+def test_clean_line_shortcut_agrees_with_split_and_join(text: str) -> None:
+    # clean_line returns a text it deems clean as it is: that must be what split and join give
+    assert clean_line(text) == " ".join(text.split())
+
+
+@given(st.text(alphabet=st.sampled_from("ab.! \t\xa0\n"), max_size=60))
+def test_is_prose_counts_words_and_reads_the_ending(text: str) -> None:
+    expected = len(text.split()) >= MIN_PROSE_WORDS and text.rstrip().endswith(SENTENCE_ENDINGS)
+    assert is_prose(text) == expected

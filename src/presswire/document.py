@@ -26,6 +26,28 @@ HEAD_LINES = 60
 """Lines of a page's text that :attr:`Document.head` holds (and ``head`` signals look at)."""
 
 
+def clean_line(text: str) -> str:
+    """Collapse white space (no-break spaces included) to single spaces and strip the ends."""
+    if _is_clean(text):
+        return text  # most lines already are: no split and join
+    return " ".join(text.split())
+
+
+def _is_clean(text: str) -> bool:
+    """True when :func:`clean_line` would return ``text`` unchanged.
+
+    ``str.isprintable`` is False for every white space character but the ASCII space (tabs,
+    newlines, no-break and other Unicode spaces), so a printable text is clean when no two
+    spaces meet and none ends it.
+    """
+    return (
+        text.isprintable()
+        and "  " not in text
+        and not text.startswith(" ")
+        and not text.endswith(" ")
+    )
+
+
 class Document:
     """A decoded, normalised page, built once by presswire and handed to every plugin.
 
@@ -137,7 +159,7 @@ class Document:
     def clean_lines(self) -> tuple[str, ...]:
         """Each line with its white space collapsed and trimmed (blank lines kept)."""
         if self._clean_lines is None:
-            self._clean_lines = tuple(" ".join(line.split()) for line in self.lines)
+            self._clean_lines = tuple(map(clean_line, self.lines))
         return self._clean_lines
 
     @property

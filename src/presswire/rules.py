@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from attrs import field, frozen, validators
 
-from presswire.document import HEAD_LINES
+from presswire.document import HEAD_LINES, clean_line
 from presswire.models import Fingerprint
 
 __all__ = [
@@ -146,11 +146,6 @@ def score_signals(document: Any, signals: Iterable[Signal]) -> Fingerprint:
     )
 
 
-def clean_line(text: str) -> str:
-    """Collapse white space (no-break spaces included) to single spaces and strip the ends."""
-    return " ".join(text.split())
-
-
 def _to_frozenset(items: Iterable[str]) -> frozenset[str]:
     return frozenset(items)
 
@@ -184,7 +179,11 @@ MIN_PROSE_WORDS = 8
 
 def is_prose(text: str) -> bool:
     """True for a line that reads as a body paragraph: several words, ends a sentence."""
-    return len(text.split()) >= MIN_PROSE_WORDS and text.rstrip().endswith(SENTENCE_ENDINGS)
+    # the ending first (cheap), then at most MIN_PROSE_WORDS splits, not every word
+    return (
+        text.rstrip().endswith(SENTENCE_ENDINGS)
+        and len(text.split(None, MIN_PROSE_WORDS - 1)) >= MIN_PROSE_WORDS
+    )
 
 
 def is_headline(text: str, *, max_words: int = 30) -> bool:

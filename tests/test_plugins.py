@@ -158,6 +158,8 @@ def test_failing_fingerprints_and_wrong_types_never_break_the_parse(
 
 def test_runtime_register_and_unregister(bare_registry: PluginRegistry) -> None:
     plugin = make_plugin("runtime", 0.95)
+    # parsed before and after: the registry must not keep hooks it looked up before
+    assert presswire.parse("text", registry=bare_registry).outlet is None
     assert bare_registry.register(plugin) == "runtime"
     assert presswire.parse("text", registry=bare_registry).outlet == "runtime"
     with pytest.raises(PluginError, match="registered"):

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from importlib import metadata
 from types import ModuleType
 from typing import Any
 
-import attrs
 import pluggy
 from attrs import frozen
 
@@ -74,6 +73,8 @@ class PluginRegistry:
         self._origin: dict[str, tuple[str, str | None, str]] = {}  # name -> origin, version, pkg
         self.load_failures: list[LoadFailure] = []
         self._lexicon: Lexicon | None = None
+        # hook name -> (plugin name, bound implementation), sorted: rebuilt after (un)registering
+        self._hook_cache: dict[str, list[tuple[str, Callable[..., Any]]]] = {}
         from presswire import generic
 
         self._register(generic, FALLBACK_PLUGIN, origin="builtin", version=_own_version())
@@ -138,6 +139,7 @@ class PluginRegistry:
             self._pm.unregister(name=name)
             raise PluginError(f"plugin {name!r}: {exc}") from exc
         self._lexicon = None
+        self._hook_cache.clear()
         module = getattr(plugin, "__name__", None)
         package = package or (module if isinstance(module, str) else type(plugin).__module__)
         self._origin[name] = (origin, version, package)
@@ -153,6 +155,7 @@ class PluginRegistry:
         self._pm.unregister(name=name)
         del self._origin[name]
         self._lexicon = None
+        self._hook_cache.clear()
 
     # ------------------------------------------------------------ queries
     def names(self) -> list[str]:
@@ -230,7 +233,7 @@ class PluginRegistry:
                     warnings.append(reason)
                 results.append(Fingerprint(score=0.0, evidence=(reason,), plugin=name))
                 continue
-            results.append(attrs.evolve(result, plugin=name))
+            results.append(Fingerprint(score=result.score, evidence=result.evidence, plugin=name))
         results.sort(key=lambda fp: (-fp.score, fp.plugin))
         return results
 
@@ -282,16 +285,18 @@ class PluginRegistry:
         indexes = [i for i in result if isinstance(i, int) and 0 <= i < len(article.paragraphs)]
         return sorted(set(indexes))
 
-    def _implementations(self, hook: str) -> Iterator[tuple[str, Callable[..., Any]]]:
-        caller = getattr(self._pm.hook, hook)
-        for impl in sorted(caller.get_hookimpls(), key=lambda i: i.plugin_name):
-            yield impl.plugin_name, _bound(impl)
+    def _implementations(self, hook: str) -> list[tuple[str, Callable[..., Any]]]:
+        found = self._hook_cache.get(hook)
+        if found is None:
+            caller = getattr(self._pm.hook, hook)
+            impls = sorted(caller.get_hookimpls(), key=lambda i: i.plugin_name)
+            found = self._hook_cache[hook] = [(impl.plugin_name, _bound(impl)) for impl in impls]
+        return found
 
     def _implementation(self, name: str, hook: str) -> Callable[..., Any] | None:
-        caller = getattr(self._pm.hook, hook)
-        for impl in caller.get_hookimpls():
-            if impl.plugin_name == name:
-                return _bound(impl)
+        for plugin, function in self._implementations(hook):
+            if plugin == name:
+                return function
         return None
 
 

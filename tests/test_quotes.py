@@ -821,3 +821,22 @@ def _claims(quote: Quote) -> tuple[object, ...]:
         quote.verb,
         quote.via,
     )
+
+
+def test_the_lexicon_memo_stays_bounded_and_keeps_answers_per_lexicon(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import presswire.quotes.lexicon as lexicon_module
+
+    monkeypatch.setattr(lexicon_module, "MEMO_LIMIT", 5)
+    lexicon = DEFAULT_LEXICON.merge(Lexicon())
+    for n in range(30):  # a corpus of articles, each naming someone new
+        paragraph = f"“We disagree,” said Maria{n} Petrova{n}."
+        (quote,) = extract_quotes([paragraph], lexicon=lexicon)
+        assert quote.speaker is not None and quote.speaker.name == f"Maria{n} Petrova{n}"
+    # emptied at the limit when an article starts: at most one article's words over it
+    assert all(len(memo) <= 5 + 5 for memo in lexicon._memos.values())
+    # another lexicon that rules the word out answers differently: memos are not shared
+    strict = lexicon.merge(Lexicon(non_speakers=["Maria29"]))
+    (quote,) = extract_quotes(["“We disagree,” said Maria29 Petrova29."], lexicon=strict)
+    assert quote.speaker is None or quote.speaker.name != "Maria29 Petrova29"

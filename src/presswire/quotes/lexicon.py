@@ -7,6 +7,7 @@ Every list here is plain data. A plugin adds to it by returning a :class:`Lexico
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from attrs import field, frozen
 
@@ -32,6 +33,10 @@ def _name_variants(groups: Iterable[Iterable[str]]) -> Mapping[str, str]:
     return canonical
 
 
+MEMO_LIMIT = 100_000
+"""Entries a lexicon's memo of word answers holds before it starts again."""
+
+
 @frozen
 class Lexicon:
     """Word lists for finding quotes and their speakers. All matching is case-insensitive.
@@ -54,6 +59,17 @@ class Lexicon:
     name_variants: Mapping[str, str] = field(factory=dict)
     non_speakers: frozenset[str] = field(default=frozenset(), converter=_lower_set)
     non_person_words: frozenset[str] = field(default=frozenset(), converter=_lower_set)
+    # Answers computed from the lists above (is this word part of a name, a name's key): the
+    # same words recur across the articles of a corpus. Not part of the value: no eq, no init.
+    _memos: dict[str, dict[str, Any]] = field(init=False, factory=dict, eq=False, repr=False)
+
+    def _memo(self, table: str) -> dict[str, Any]:
+        """The memo ``table``, emptied when it holds :data:`MEMO_LIMIT` entries (memory stays
+        bounded on a corpus of any size)."""
+        memo = self._memos.get(table)
+        if memo is None or len(memo) >= MEMO_LIMIT:
+            memo = self._memos[table] = {}
+        return memo
 
     def merge(self, other: Lexicon) -> Lexicon:
         """A lexicon with the entries of both (``other``'s win where both map a key)."""

@@ -114,20 +114,19 @@ class PersonIndex:
         self.people: dict[str, Person] = {}
         self._by_surname: dict[str, Person] = {}
         self.mentions: list[NameMention] = []
-        # Per-article memos: the same words and names recur through an article.
-        self._keys: dict[str, str] = {}
-        name_words: dict[str, bool] = {}
+        # The lexicon's memo: the same names recur through an article and a corpus.
+        self._keys: dict[str, str] = lexicon._memo("keys")
         for text in context:
-            for mention in find_names(text, -1, lexicon, name_words):
+            for mention in find_names(text, -1, lexicon):
                 self._add(mention, positioned=False)
         for index, paragraph in enumerate(paragraphs):
-            for mention in find_names(paragraph, index, lexicon, name_words):
+            for mention in find_names(paragraph, index, lexicon):
                 self.mentions.append(mention)
                 self._add(mention)
         self._positions = [(m.paragraph, m.start) for m in self.mentions]  # sorted by building
 
     def key(self, name: str) -> str:
-        """:func:`canonical_key` of ``name``, memoised for the article."""
+        """:func:`canonical_key` of ``name``, memoised in the lexicon."""
         key = self._keys.get(name)
         if key is None:
             key = self._keys[name] = canonical_key(name, self.lexicon)
@@ -201,18 +200,10 @@ ROLE_WINDOW = 90
 """Characters in front of a name looked at for its role."""
 
 
-_WORD = re.compile(r"\S+")
-
-
-def find_names(
-    text: str, paragraph: int, lexicon: Lexicon, memo: dict[str, bool] | None = None
-) -> list[NameMention]:
-    """Names of two or more capitalised words, with the role words in front of them.
-
-    ``memo`` remembers which words can be part of a name, across calls for one article.
-    """
+def find_names(text: str, paragraph: int, lexicon: Lexicon) -> list[NameMention]:
+    """Names of two or more capitalised words, with the role words in front of them."""
     mentions: list[NameMention] = []
-    known = {} if memo is None else memo
+    known = lexicon._memo("name words")  # which words can be part of a name
 
     def name_string(word: str) -> bool:
         answer = known.get(word)
@@ -221,9 +212,13 @@ def find_names(
         return answer
 
     for run in _CAPITALISED_RUN.finditer(text):
-        words = [
-            (m.group().rstrip(",.;:"), run.start() + m.start()) for m in _WORD.finditer(run.group())
-        ]
+        # the run's words with their offsets (words are separated by white space only)
+        words = []
+        position = run.start()
+        for word in run.group().split():
+            position = text.find(word, position)
+            words.append((word.rstrip(",.;:"), position))
+            position += len(word)
         index = 0
         while index < len(words):
             if not name_string(words[index][0]):

@@ -59,6 +59,29 @@ def test_verb_before_speaker() -> None:
     assert speaker_of(q) == ("Kremlin spokesman Dmitry Peskov", "Dmitry Peskov")
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "verb"),
+    [
+        ("“Sometimes us ex-diplomats need our fix!” Clinton said to People.", "said"),
+        ("“Who needs a fix now?” Clinton asked the crowd. “Not me.”", "asked"),
+    ],
+)
+def test_a_quotation_ending_in_an_exclamation_or_question_takes_the_cue_after(
+    paragraph: str, verb: str
+) -> None:
+    first = quotes("Hillary Clinton spoke in Iowa.", paragraph)[0]
+    assert first.speaker is not None and first.speaker.name == "Hillary Clinton"
+    assert first.verb == verb
+
+
+def test_a_quotation_ending_in_a_full_stop_ends_its_sentence() -> None:
+    found = quotes(
+        "Marco Rubio and Hillary Clinton spoke in Iowa.",
+        "Clinton said she would win “because the polls say so.” Rubio said the polls were wrong.",
+    )
+    assert [q.speaker.name if q.speaker else None for q in found] == ["Hillary Clinton"]
+
+
 @pytest.mark.parametrize("noun", ["answer", "comment", "note"])
 def test_a_verb_form_after_a_determiner_or_possessive_is_a_noun(noun: str) -> None:
     q = one(

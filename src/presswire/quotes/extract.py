@@ -59,6 +59,10 @@ right on 84% of direct and 70% of partial quotations it finds, the last speaker 
 32%, the speaker of a partial quotation next to another on 28%."""
 MIN_UNATTRIBUTED_WORDS = 6
 """An unattributed quotation shorter than this is a scare quote or a title, not a quote."""
+QUOTE_SENTENCE_ENDS = "!?"
+"""A quotation ending in one of these inside its closing mark may take its attribution from
+the sentence after ('“... our fix!” Clinton said'); one ending in a full stop does not ('...
+the election.” Rubio said the polls ...' starts a new sentence)."""
 CUE_WINDOW = 14
 """How many tokens after a quotation its attribution may take to reach the verb."""
 BEFORE_WINDOW = 60
@@ -212,6 +216,15 @@ def _paragraph_quotes(
                 or _cue_before(tokens, near_before, lexicon, people)
                 or _cue_before(tokens, outside_before, lexicon, people)
             )
+        if cue is None and _ends_sentence_with(text, span, sentence_end, QUOTE_SENTENCE_ENDS):
+            # '“... our fix!” Clinton said to People.': the attribution is the next sentence
+            next_end = _next_after(sentences, sentence_end, len(text))
+            if number + 1 < len(spans):
+                next_end = min(next_end, spans[number + 1].opening)
+            following = list(
+                range(after_at, min(bisect.bisect_left(starts, next_end), after_at + CUE_WINDOW))
+            )
+            cue = _cue_after(tokens, following, lexicon)
         kind = _kind(text, tokens, outside_before, span)
         confidence = CONFIDENCE["cue"]
         speaker: Speaker | None = None
@@ -294,6 +307,15 @@ def _comma_after(text: str, span: QuoteSpan, tokens: list[Token], after: list[in
     """A comma closes the quotation, inside its marks or after them: '“...,” he said'."""
     inside = text[span.start : span.end].rstrip()
     return inside.endswith(",") or bool(after and tokens[after[0]].text == ",")
+
+
+def _ends_sentence_with(text: str, span: QuoteSpan, sentence_end: int, marks: str) -> bool:
+    """Whether the quotation ends its sentence (nothing but white space after its closing
+    mark) with one of ``marks`` inside the mark: '“... our fix!” Clinton said'."""
+    if span.closing is None or text[span.closing + 1 : sentence_end].strip():
+        return False
+    inside = text[span.start : span.end].rstrip()
+    return inside.endswith(tuple(marks))
 
 
 def _next_after(starts: list[int], offset: int, default: int) -> int:

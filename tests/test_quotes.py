@@ -82,6 +82,28 @@ def test_a_quotation_ending_in_a_full_stop_ends_its_sentence() -> None:
     assert [q.speaker.name if q.speaker else None for q in found] == ["Hillary Clinton"]
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "mention"),
+    [
+        (
+            '"There is no path for him," said the woman, who spoke on condition of anonymity.',
+            "the woman",
+        ),
+        (
+            "Another commenter said, “We all know how she feels about the police.”",
+            "Another commenter",
+        ),
+        ("“In her America, the middle class gets crushed,” says a narrator.", "a narrator"),
+    ],
+)
+def test_a_person_noun_speaks_without_being_tied_to_a_named_person(
+    paragraph: str, mention: str
+) -> None:
+    q = quotes("Hillary Clinton spoke in Iowa on Monday.", paragraph)[-1]
+    assert q.speaker is not None
+    assert (q.speaker.mention, q.speaker.name, q.speaker.key) == (mention, None, None)
+
+
 @pytest.mark.parametrize("noun", ["answer", "comment", "note"])
 def test_a_verb_form_after_a_determiner_or_possessive_is_a_noun(noun: str) -> None:
     q = one(

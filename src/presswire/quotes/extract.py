@@ -962,6 +962,8 @@ def _described(
     """The person a description ('the diplomat', 'Putin’s press secretary') refers to: the
     last speaker or person named before whose role fits, else the next one named after."""
     fits = lexicon.noun_roles.get(head, frozenset({head}))
+    if not fits:
+        return None  # 'the woman': a description that names nobody
 
     def matches(person: Person) -> bool:
         role = (person.role or "").lower().replace("-", " ").split()

@@ -43,7 +43,8 @@ class Lexicon:
 
     - ``reporting_verbs``: verb forms that attribute speech ('said', 'added', 'told').
     - ``speaker_nouns``: nouns that describe a speaker ('diplomat', 'spokesman'), with the
-      role nouns they can refer to in ``noun_roles`` ('diplomat' -> minister, ambassador).
+      role nouns they can refer to in ``noun_roles`` ('diplomat' -> minister, ambassador); a
+      noun mapped to no role nouns ('woman' -> none) is never resolved to a named person.
     - ``agencies``: outlets that relay quotes ('TASS', 'Interfax'): ``via``.
     - ``quote_pairs``: opening mark -> closing marks.
     - ``name_variants``: groups of spellings of one first name ('Sergei', 'Sergey').
@@ -152,7 +153,20 @@ SPEAKER_NOUNS = words(
     """
 )
 
-# A description's head noun and the role nouns of the person it may refer to.
+PERSON_NOUNS = words(
+    """
+    woman women man men voter voters supporter supporters resident residents employee employees
+    worker workers commenter narrator staffer staffers observer observers attendee attendees
+    protester protesters student students teacher mother father friend veteran member members
+    delegate delegates donor donors operative insider person owner pastor fan fans neighbor
+    neighbour caller viewer critic critics organizer organiser volunteer participant
+    """
+)
+"""Nouns for people a description does not tie to a named person ('said the woman', 'one
+supporter said'): speakers, with the words as mention and no name."""
+
+# A description's head noun and the role nouns of the person it may refer to; none for the
+# nouns of PERSON_NOUNS, which are not resolved.
 NOUN_ROLES = {
     "diplomat": frozenset({"diplomat", "minister", "ambassador", "envoy", "deputy"}),
     "secretary": frozenset({"secretary", "spokesman", "spokeswoman", "spokesperson"}),
@@ -167,6 +181,7 @@ NOUN_ROLES = {
     "senator": frozenset({"senator"}),
     "candidate": frozenset({"candidate", "nominee"}),
     "nominee": frozenset({"candidate", "nominee"}),
+    **{noun: frozenset() for noun in PERSON_NOUNS},
 }
 
 AGENCIES = (
@@ -267,7 +282,7 @@ NON_PERSON_WORDS = words(
 
 DEFAULT_LEXICON = Lexicon(
     reporting_verbs=REPORTING_VERBS,
-    speaker_nouns=SPEAKER_NOUNS,
+    speaker_nouns=SPEAKER_NOUNS + PERSON_NOUNS,
     noun_roles=NOUN_ROLES,
     agencies=AGENCIES,
     quote_pairs=QUOTE_PAIRS,

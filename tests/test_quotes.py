@@ -104,6 +104,21 @@ def test_a_person_noun_speaks_without_being_tied_to_a_named_person(
     assert (q.speaker.mention, q.speaker.name, q.speaker.key) == (mention, None, None)
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "verb"),
+    [
+        ('"We ought to start it up this morning," he went on.', "went"),
+        ("“This is a big political win for me,” he confessed.", "confessed"),
+        ('"An awful lot of analysts said no," remembered Clinton.', "remembered"),
+        ("“Is Obama profiling?” reacted Clinton.", "reacted"),
+    ],
+)
+def test_more_reporting_verbs(paragraph: str, verb: str) -> None:
+    q = quotes("Hillary Clinton spoke in Iowa on Monday.", paragraph)[-1]
+    assert q.speaker is not None and q.speaker.name == "Hillary Clinton"
+    assert q.verb == verb
+
+
 @pytest.mark.parametrize("noun", ["answer", "comment", "note"])
 def test_a_verb_form_after_a_determiner_or_possessive_is_a_noun(noun: str) -> None:
     q = one(

@@ -97,6 +97,8 @@ PHRASAL_VERBS = {
     "chimed": "in",
     "weighed": "in",
     "piped": "up",
+    "went": "on",
+    "goes": "on",
 }
 """Verbs that report speech only with their particle: 'Hillary shot back, “...”'."""
 
@@ -138,7 +140,7 @@ REPORTING_VERBS = words(
     praising accusing dismissed dismisses dismissing condemned condemns condemning alleged
     alleges alleging touted touts touting railed rails criticizing denouncing likened bemoaned
     wondered wonders referenced assailed hinted hints reminding thanking blasting slamming
-    apologized retweeted pleaded
+    apologized retweeted pleaded confessed confesses remembered remembers reacted reacts
     """
 )
 

@@ -357,7 +357,12 @@ def _is_verb(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
         return False
     if token.lower not in lexicon.reporting_verbs:
         particle = PHRASAL_VERBS.get(token.lower)  # 'shot back', 'chimed in'
-        return particle is not None and at + 1 < len(tokens) and tokens[at + 1].lower == particle
+        return (
+            particle is not None
+            and at + 1 < len(tokens)
+            and tokens[at + 1].lower == particle
+            and not (at + 2 < len(tokens) and tokens[at + 2].lower == "to")
+        )
     if at == 0:
         return True
     previous = tokens[at - 1].lower

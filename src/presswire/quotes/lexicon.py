@@ -100,7 +100,8 @@ PHRASAL_VERBS = {
     "went": "on",
     "goes": "on",
 }
-"""Verbs that report speech only with their particle: 'Hillary shot back, “...”'."""
+"""Verbs that report speech only with their particle: 'Hillary shot back, “...”', '“...,” he
+went on'; not when 'to' follows the particle ('went on to win', 'pushed back to May')."""
 
 
 REPORTING_VERBS = words(

@@ -655,7 +655,12 @@ def _phrase_before(tokens: list[Token], verb: int, floor: int, lexicon: Lexicon)
         if token.is_word and (
             is_capitalised(token.text) or is_role_word(lower) or lower in lexicon.speaker_nouns
         ):
-            nouns = nouns or lower in lexicon.speaker_nouns or is_capitalised(token.text)
+            nouns = (
+                nouns
+                or lower in lexicon.speaker_nouns
+                or is_capitalised(token.text)
+                or start == end  # a role word as the head: 'the host said'
+            )
             start -= 1
             continue
         if token.is_word and "-" in lower and start < end:  # 'high-ranking', 'state-run'

@@ -119,6 +119,18 @@ def test_more_reporting_verbs(paragraph: str, verb: str) -> None:
     assert q.verb == verb
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "mention"),
+    [
+        ("“He is fun, he is an interesting guy,” the host said.", "the host"),
+        ('"It is great fun watching the dogfight," one user wrote.', "one user"),
+    ],
+)
+def test_a_short_description_before_the_verb_speaks(paragraph: str, mention: str) -> None:
+    q = one(paragraph)
+    assert q.speaker is not None and q.speaker.mention == mention
+
+
 @pytest.mark.parametrize("noun", ["answer", "comment", "note"])
 def test_a_verb_form_after_a_determiner_or_possessive_is_a_noun(noun: str) -> None:
     q = one(

@@ -701,6 +701,8 @@ DESCRIPTION_WORDS = 4
 """Tokens, the determiner included, of a description before its verb: 'the harbour master',
 'the New York businessman'."""
 DESCRIPTION_DETERMINERS = frozenset({"the", "a", "an"})
+DESCRIPTION_OPENERS = DESCRIPTION_DETERMINERS | {"one", "another"}
+"""Words a description before its verb may open with: 'the host', 'one user'."""
 NOT_DESCRIPTIVE = frozenset(
     {"and", "or", "but", "that", "who", "which", "there", "it", "not", "also", "then", "so"}
 )
@@ -724,7 +726,7 @@ def _determiner_before(tokens: list[Token], last: int, floor: int) -> int | None
         token = tokens[k]
         if token.lower in DETERMINERS:
             after_preposition = k > floor and tokens[k - 1].lower in PREPOSITIONS
-            plain = token.lower in DESCRIPTION_DETERMINERS
+            plain = token.lower in DESCRIPTION_OPENERS
             return k if k < last and plain and not after_preposition else None
         if not token.is_word or token.lower in NOT_DESCRIPTIVE or token.lower in PREPOSITIONS:
             return None  # 'a leader to', 'a premium for items': no description of a person

@@ -131,6 +131,17 @@ def test_a_short_description_before_the_verb_speaks(paragraph: str, mention: str
     assert q.speaker is not None and q.speaker.mention == mention
 
 
+def test_lower_case_modifiers_before_a_role_after_the_verb() -> None:
+    q = one('"It is his best role," said conservative activist Bob Klaus, who backs no one.')
+    assert q.speaker is not None
+    assert (q.speaker.mention, q.speaker.name) == ("conservative activist Bob Klaus", "Bob Klaus")
+    # modifiers that lead to no role or name are no speaker: 'said in a statement'
+    assert (
+        one('"We will win this state and the next one," said quite loudly in a statement.').speaker
+        is None
+    )
+
+
 @pytest.mark.parametrize("noun", ["answer", "comment", "note"])
 def test_a_verb_form_after_a_determiner_or_possessive_is_a_noun(noun: str) -> None:
     q = one(

@@ -711,6 +711,9 @@ PREPOSITIONS = frozenset(
     {"at", "in", "on", "by", "for", "with", "from", "to", "of", "after", "before", "during"}
 )
 """'at one point', 'in a statement': a phrase after these is no speaker."""
+MAX_MODIFIERS = 2
+"""Lower-case words a speaker phrase after its verb may hold before a role or name: 'said
+conservative activist Bob Klaus'."""
 OPENING_PHRASE = 12
 """Tokens of a phrase opening a sentence before its subject: 'In response to the attack,'."""
 NOT_VERBS = PREPOSITIONS | NOT_DESCRIPTIVE | DETERMINERS | {"as", "than", "like", "into"}
@@ -819,6 +822,8 @@ def _phrase_after(tokens: list[Token], start: int, lexicon: Lexicon) -> int:
     end = start
     if end < len(tokens) and tokens[end].lower in DETERMINERS:
         end += 1
+    phrase_end = end  # 'end' may run ahead over modifiers that only count before a noun
+    modifiers = 0
     while end < len(tokens) and end - start < 10:
         token = tokens[end]
         if token.is_word and (
@@ -827,19 +832,31 @@ def _phrase_after(tokens: list[Token], start: int, lexicon: Lexicon) -> int:
             or token.lower in lexicon.speaker_nouns
             or "-" in token.lower
         ):
-            end += 1
+            end = phrase_end = end + 1
+            modifiers = 0
             continue
         if token.text == "." and end > start and _abbreviated(tokens[end - 1].text):
-            end += 1  # 'Mr. McGinley', 'Sen. Sanders', 'John F. Kennedy'
+            end = phrase_end = end + 1  # 'Mr. McGinley', 'Sen. Sanders', 'John F. Kennedy'
             continue
         if (
             token.lower in {"of", "to"}
             and end + 1 < len(tokens)
             and is_capitalised(tokens[end + 1].text)
         ):
-            end += 1
+            end = phrase_end = end + 1
+            continue
+        if (
+            token.is_word
+            and token.text == token.lower
+            and modifiers < MAX_MODIFIERS
+            and token.lower not in NOT_VERBS
+            and not _is_verb(tokens, end, lexicon)
+        ):
+            end += 1  # 'said conservative activist Bob Klaus'
+            modifiers += 1
             continue
         break
+    end = phrase_end
     return (
         end
         if any(

@@ -142,6 +142,23 @@ def test_lower_case_modifiers_before_a_role_after_the_verb() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "“We are alive, unlike the robots you will see next week” at the convention, he said.",
+        '"We are here to stay" for the long run, said Peskov.',
+    ],
+)
+def test_a_sentence_that_goes_on_after_the_quotation_ends_with_its_cue(paragraph: str) -> None:
+    q = quotes("Dmitry Peskov spoke on Friday.", paragraph)[-1]
+    assert q.speaker is not None and q.speaker.name == "Dmitry Peskov"
+
+
+def test_a_cue_after_a_comma_must_end_the_sentence() -> None:
+    q = one('"We are here to stay for the people," and the long run, he said that Ryabkov left.')
+    assert q.speaker is None
+
+
 @pytest.mark.parametrize("noun", ["answer", "comment", "note"])
 def test_a_verb_form_after_a_determiner_or_possessive_is_a_noun(noun: str) -> None:
     q = one(

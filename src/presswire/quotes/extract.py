@@ -424,6 +424,8 @@ def _speaker_after(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _
         if tokens[i].text in CLAUSE_BREAKS and k > 0:
             verb_at = _appositive_then_verb(tokens, window, k, lexicon)
             if tokens[i].text != "," or verb_at is None:
+                if tokens[i].text == ",":  # '“...” at the convention, he said.'
+                    return _closing_cue(tokens, window[k + 1 :], lexicon)
                 break
             k, i = verb_at, window[verb_at]  # '..., Mitch McConnell, R-Ky., said'
         if _is_verb(tokens, i, lexicon) and k > 0:
@@ -434,6 +436,28 @@ def _speaker_after(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _
                 return _Cue(start, _skip_back(tokens, i, start), verb, via)
             break
         k += 1
+    return None
+
+
+def _closing_cue(tokens: list[Token], rest: list[int], lexicon: Lexicon) -> _Cue | None:
+    """A speaker and verb that end the sentence after a comma: ', he said.' / ', said
+    Peskov.' The quotation's sentence went on after its closing mark ('“...” at the
+    Democratic convention, he said.')."""
+    for k, i in enumerate(rest[:CLOSING_CUE_WORDS]):
+        if not _is_verb(tokens, i, lexicon):
+            continue
+        if k == 0:
+            start, end = i + 1, _phrase_after(tokens, i + 1, lexicon)
+            last = end
+        else:
+            subject = _phrase_before(tokens, i, rest[0], lexicon)
+            if subject != rest[0]:
+                return None
+            start, end, last = rest[0], _skip_back(tokens, i, rest[0]), i + 1
+        sentence_ends = last >= len(tokens) or tokens[last].text in {".", ",", ";", "!", "?"}
+        if end > start and sentence_ends:
+            return _Cue(start, end, tokens[i].text)
+        return None
     return None
 
 
@@ -711,6 +735,8 @@ PREPOSITIONS = frozenset(
     {"at", "in", "on", "by", "for", "with", "from", "to", "of", "after", "before", "during"}
 )
 """'at one point', 'in a statement': a phrase after these is no speaker."""
+CLOSING_CUE_WORDS = 5
+"""Tokens, the verb included, of a speaker and verb ending a sentence after a comma."""
 MAX_MODIFIERS = 2
 """Lower-case words a speaker phrase after its verb may hold before a role or name: 'said
 conservative activist Bob Klaus'."""

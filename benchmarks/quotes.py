@@ -29,6 +29,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from presswire.quotes.extract import CONFIDENCE
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "tools" / "quote_eval.py"
@@ -89,7 +91,8 @@ def predict(
         end = offsets[quote.paragraph + 1] + quote.end
         mention = quote.speaker.mention if quote.speaker else None
         gap = len(text[records[-1]["end"] : start].split()) if records else 0
-        interrupted = quote.verb is None and quote.kind == "direct" and gap <= 12
+        # the second part of a quotation its attribution interrupts, as the extractor found it
+        interrupted = quote.verb is None and quote.confidence == CONFIDENCE["interrupted"]
         # 'called Trump a “loser,” a “liar” and a “whiner”': one attribution in PolNeAR
         listed = (
             quote.kind == "partial"

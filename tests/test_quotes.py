@@ -807,6 +807,37 @@ def test_cue_windows_are_bounded_so_a_sentence_of_many_quotes_stays_linear(
     assert max(seen) <= module.BEFORE_WINDOW
 
 
+class _SliceCounter(str):
+    """A paragraph that counts the characters its slices copy."""
+
+    copied = 0
+
+    def __getitem__(self, key: object) -> str:  # type: ignore[override]
+        piece = str.__getitem__(self, key)  # type: ignore[index]
+        _SliceCounter.copied += len(piece)
+        return piece
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda n: "Smith said" + " and the “big beautiful” wall, the" * n + ".",
+        lambda n: "Smith said" + " and “what a wall!” Smith said, the" * n + ".",
+    ],
+)
+def test_a_sentence_of_many_quotes_is_read_with_slices_of_linear_total_size(
+    build: object,
+) -> None:
+    sizes = {}
+    for n in (100, 1000):
+        text = _SliceCounter(build(n))  # type: ignore[operator]
+        _SliceCounter.copied = 0
+        extract_quotes([text])
+        sizes[n] = _SliceCounter.copied / len(text)
+    # copied characters per character of text do not grow with the number of quotations
+    assert sizes[1000] < 2 * sizes[100] + 5
+
+
 def test_quote_finding_checks_the_documents_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
     expired = Deadline(1e-9)
     time.sleep(0.01)

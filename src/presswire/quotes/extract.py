@@ -59,6 +59,8 @@ right on 84% of direct and 70% of partial quotations it finds, the last speaker 
 32%, the speaker of a partial quotation next to another on 28%."""
 MIN_UNATTRIBUTED_WORDS = 6
 """An unattributed quotation shorter than this is a scare quote or a title, not a quote."""
+MAX_SPACE_AFTER_MARK = 8
+"""Characters of white space after a closing mark still read as 'right after' it."""
 QUOTE_SENTENCE_ENDS = "!?"
 """A quotation ending in one of these inside its closing mark may take its attribution from
 the sentence after ('“... our fix!” Clinton said'); one ending in a full stop does not ('...
@@ -312,7 +314,11 @@ def _comma_after(text: str, span: QuoteSpan, tokens: list[Token], after: list[in
 def _ends_sentence_with(text: str, span: QuoteSpan, sentence_end: int, marks: str) -> bool:
     """Whether the quotation ends its sentence (nothing but white space after its closing
     mark) with one of ``marks`` inside the mark: '“... our fix!” Clinton said'."""
-    if span.closing is None or text[span.closing + 1 : sentence_end].strip():
+    # (the sentence must end right after the mark: a bounded slice keeps a sentence of
+    # thousands of quotations linear)
+    if span.closing is None or sentence_end - span.closing > MAX_SPACE_AFTER_MARK:
+        return False
+    if text[span.closing + 1 : sentence_end].strip():
         return False
     inside = text[span.start : span.end].rstrip()
     return inside.endswith(tuple(marks))

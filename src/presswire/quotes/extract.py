@@ -61,7 +61,7 @@ MIN_UNATTRIBUTED_WORDS = 6
 """An unattributed quotation shorter than this is a scare quote or a title, not a quote."""
 MAX_SPACE_AFTER_MARK = 8
 """Characters of white space after a closing mark still read as 'right after' it."""
-QUOTE_SENTENCE_ENDS = "!?"
+QUOTE_SENTENCE_ENDS = ("!", "?")
 """A quotation ending in one of these inside its closing mark may take its attribution from
 the sentence after ('“... our fix!” Clinton said'); one ending in a full stop does not ('...
 the election.” Rubio said the polls ...' starts a new sentence)."""
@@ -187,9 +187,8 @@ def _paragraph_quotes(
             deadline.check("finding quotes")
         sentence_start = sentences[bisect.bisect_right(sentences, span.opening) - 1]
         sentence_end = _next_after(sentences, span.opening, len(text))
-        after_end = sentence_end
-        if number + 1 < len(spans):
-            after_end = min(after_end, spans[number + 1].opening)
+        next_opening = spans[number + 1].opening if number + 1 < len(spans) else len(text)
+        after_end = min(sentence_end, next_opening)
         after_from = (span.closing + 1) if span.closing is not None else span.end
         before_from = sentence_start
         if previous is not None and previous[0].opening >= sentence_start:
@@ -218,11 +217,9 @@ def _paragraph_quotes(
                 or _cue_before(tokens, near_before, lexicon, people)
                 or _cue_before(tokens, outside_before, lexicon, people)
             )
-        if cue is None and _ends_sentence_with(text, span, sentence_end, QUOTE_SENTENCE_ENDS):
+        if cue is None and _ends_sentence_with(text, span, sentence_end):
             # '“... our fix!” Clinton said to People.': the attribution is the next sentence
-            next_end = _next_after(sentences, sentence_end, len(text))
-            if number + 1 < len(spans):
-                next_end = min(next_end, spans[number + 1].opening)
+            next_end = min(_next_after(sentences, sentence_end, len(text)), next_opening)
             following = list(
                 range(after_at, min(bisect.bisect_left(starts, next_end), after_at + CUE_WINDOW))
             )
@@ -311,9 +308,10 @@ def _comma_after(text: str, span: QuoteSpan, tokens: list[Token], after: list[in
     return inside.endswith(",") or bool(after and tokens[after[0]].text == ",")
 
 
-def _ends_sentence_with(text: str, span: QuoteSpan, sentence_end: int, marks: str) -> bool:
+def _ends_sentence_with(text: str, span: QuoteSpan, sentence_end: int) -> bool:
     """Whether the quotation ends its sentence (nothing but white space after its closing
-    mark) with one of ``marks`` inside the mark: '“... our fix!” Clinton said'."""
+    mark) with one of :data:`QUOTE_SENTENCE_ENDS` inside the mark: '“... our fix!” Clinton
+    said'."""
     # (the sentence must end right after the mark: a bounded slice keeps a sentence of
     # thousands of quotations linear)
     if span.closing is None or sentence_end - span.closing > MAX_SPACE_AFTER_MARK:
@@ -321,7 +319,7 @@ def _ends_sentence_with(text: str, span: QuoteSpan, sentence_end: int, marks: st
     if text[span.closing + 1 : sentence_end].strip():
         return False
     inside = text[span.start : span.end].rstrip()
-    return inside.endswith(tuple(marks))
+    return inside.endswith(QUOTE_SENTENCE_ENDS)
 
 
 def _next_after(starts: list[int], offset: int, default: int) -> int:

@@ -290,17 +290,8 @@ def _role_in_front(text: str, start: int) -> str | None:
 
 
 def is_name_word(token: Token, lexicon: Lexicon) -> bool:
-    lower = token.lower.strip("[]")
-    return (
-        token.is_word
-        and is_capitalised(token.text)
-        and not is_role_word(lower)
-        and lower not in lexicon.non_speakers
-        and lower not in HONORIFICS
-        and lower not in PRONOUNS
-        and not (token.text.isupper() and len(token.text) > 1)
-        and not lower.endswith(("’s", "'s"))
-    )
+    """A word token that can be part of a name (:func:`_name_string`)."""
+    return token.is_word and _name_string(token.text, lexicon)
 
 
 def is_role_word(lower: str) -> bool:

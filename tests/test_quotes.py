@@ -495,6 +495,29 @@ def test_interrupted_quote_keeps_its_speaker() -> None:
     assert [q.confidence for q in found] == [CONFIDENCE["cue"], CONFIDENCE["interrupted"]]
 
 
+def test_quotation_after_its_attribution_sentence_goes_on_with_it() -> None:
+    # a long appositive makes the attribution a sentence of its own between the two halves
+    found = quotes(
+        '"Wall Street’s a pretty cynical place," said Tim Hess, a real estate developer in '
+        'Virginia, who introduced Mr. Clarke to his banking contacts. "But when you see '
+        'somebody with that kind of passion, people lean forward."',
+    )
+    assert [speaker_of(q) for q in found] == [("Tim Hess", "Tim Hess")] * 2
+    assert [q.confidence for q in found] == [CONFIDENCE["cue"], CONFIDENCE["interrupted"]]
+
+
+def test_quotation_a_sentence_after_an_unquoted_one_is_only_a_guess() -> None:
+    found = quotes(
+        '"It was a deal," said Ann Lee, a lawyer. Patriot later sold the mine to him and '
+        'to his partners in Virginia for a dollar. '
+        '"He showed again and again an ability to put together deals."',
+    )
+    assert [q.confidence for q in found] == [
+        CONFIDENCE["cue"],
+        CONFIDENCE["continues last speaker"],
+    ]
+
+
 def test_two_quotes_in_one_sentence() -> None:
     found = quotes(
         RYABKOV_INTRO,

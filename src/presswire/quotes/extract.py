@@ -182,6 +182,7 @@ def _paragraph_quotes(
     paragraph_speaker = _according_to_opening(tokens, text, index, people, lexicon, last)
     quotes: list[Quote] = []
     previous: tuple[QuoteSpan, Speaker | None] | None = None
+    attributed_until = -1  # where the sentence of the last quotation with a cue ends
     for number, span in enumerate(spans):
         if number % DEADLINE_EVERY == DEADLINE_EVERY - 1:
             deadline.check("finding quotes")
@@ -217,6 +218,7 @@ def _paragraph_quotes(
                 or _cue_before(tokens, near_before, lexicon, people)
                 or _cue_before(tokens, outside_before, lexicon, people)
             )
+        cue_sentence_end = sentence_end
         if cue is None and _ends_sentence_with(text, span, sentence_end):
             # '“... our fix!” Clinton said to People.': the attribution is the next sentence
             next_end = min(_next_after(sentences, sentence_end, len(text)), next_opening)
@@ -224,6 +226,7 @@ def _paragraph_quotes(
                 range(after_at, min(bisect.bisect_left(starts, next_end), after_at + CUE_WINDOW))
             )
             cue = _cue_after(tokens, following, lexicon)
+            cue_sentence_end = next_end
         kind = _kind(text, tokens, outside_before, span)
         confidence = CONFIDENCE["cue"]
         speaker: Speaker | None = None
@@ -234,6 +237,16 @@ def _paragraph_quotes(
         ):
             speaker = previous[1]
             confidence = CONFIDENCE["interrupted" if kind == "direct" else "next partial"]
+        elif (
+            previous is not None
+            and previous[1] is not None
+            and attributed_until == sentence_start
+            and not outside_before
+            and not _words_in(tokens, after)
+        ):
+            # '“...,” said Tim Hess, a developer who introduced him to bankers. “...”': the
+            # sentence after a quotation's attribution, itself a quotation, goes on with it
+            speaker, confidence = previous[1], CONFIDENCE["interrupted"]
         elif paragraph_speaker is not None:
             speaker, confidence = paragraph_speaker, CONFIDENCE["according to opening"]
         elif not outside_before and last is not None and not _words_in(tokens, after):
@@ -259,6 +272,8 @@ def _paragraph_quotes(
             )
         )
         previous = (span, speaker)
+        if cue is not None:
+            attributed_until = cue_sentence_end
         if speaker is not None:
             last = speaker
     return quotes, last

@@ -518,6 +518,33 @@ def test_quotation_a_sentence_after_an_unquoted_one_is_only_a_guess() -> None:
     ]
 
 
+def test_dash_and_name_after_a_quotation_attribute_it() -> None:
+    found = quotes(
+        "“The most unqualified child to ever run for president.” ― Francisco Herrero",
+        "“He does not answer to anyone and he respects no one at all.”― Julie A. Diaz Martinez.",
+    )
+    assert [speaker_of(q) for q in found] == [
+        ("Francisco Herrero", "Francisco Herrero"),
+        ("Julie A. Diaz Martinez", "Julie A. Diaz Martinez"),
+    ]
+    assert [q.confidence for q in found] == [CONFIDENCE["cue"]] * 2
+
+
+def test_a_middle_initial_stays_in_the_name_as_written() -> None:
+    found = quotes(
+        "Ronald R. Fieldstone, a Miami lawyer, spoke to us.",
+        "“There is a need for more oversight,” Fieldstone said.",
+    )
+    assert speaker_of(found[0]) == ("Fieldstone", "Ronald R. Fieldstone")
+    assert found[0].speaker is not None and found[0].speaker.key == "ronald-r-fieldstone"
+
+
+def test_dash_after_a_quotation_that_a_sentence_goes_on_from_is_no_attribution() -> None:
+    found = quotes("“We will win this state,” — Mr. Trump told crowds in Ohio in the summer.")
+    assert [speaker_of(q) for q in found] == [("Mr. Trump", "Trump")]
+    assert found[0].verb == "told"
+
+
 def test_two_quotes_in_one_sentence() -> None:
     found = quotes(
         RYABKOV_INTRO,

@@ -95,6 +95,8 @@ SPEAKER_DETERMINERS = DETERMINERS - {"that"}
 """Determiners a speaker phrase may open with ('that Americans will say' is a clause)."""
 POSSESSIVE_MARKS = frozenset({"’s", "'s", "’", "'"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+ATTRIBUTION_DASHES = frozenset({"―", "—", "–"})
+"""A dash that attributes a quotation to the name after it: '“...” ― Pamela Padilla'."""
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "-", "“", "”", '"', "«", "»"})
 ACCORDING = ("according", "to")
 QUOTED_AS = ("as", "saying")
@@ -396,7 +398,7 @@ def _cue_after(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _Cue 
     """'..., Ryabkov added' / '..., said Peskov' / '..., TASS quoted Ryabkov as saying', with
     the agency of a trailing 'according to' as ``via`` ('..., Sanders said, according to
     CNN')."""
-    cue = _speaker_after(tokens, after, lexicon)
+    cue = _dash_attribution(tokens, after, lexicon) or _speaker_after(tokens, after, lexicon)
     if cue is None or cue.via is not None:
         return cue
     rest = [i for i in after if i >= cue.end][:ACCORDING_WINDOW]
@@ -405,6 +407,21 @@ def _cue_after(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _Cue 
             via = _via(tokens, rest[k + 2], min(len(tokens), rest[k + 2] + 4), lexicon)
             return _Cue(cue.start, cue.end, cue.verb, via) if via else cue
     return cue
+
+
+def _dash_attribution(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _Cue | None:
+    """A dash and a name that end the quotation's sentence, with no verb: '“...” ― Pamela
+    Padilla', the attribution of testimonials and epigraphs."""
+    if len(after) < 2 or tokens[after[0]].text not in ATTRIBUTION_DASHES:
+        return None
+    start = after[1]
+    end = _phrase_after(tokens, start, lexicon)
+    last = after[-1] + 1  # the sentence (or the window) ends here
+    if end == start or not (end == last or (end == last - 1 and tokens[end].text == ".")):
+        return None
+    if not any(is_name_word(tokens[i], lexicon) for i in range(start, end)):
+        return None
+    return _Cue(start, end, None)
 
 
 def _speaker_after(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _Cue | None:
@@ -957,12 +974,12 @@ def _speaker(
             if len(name_words) < len(core)
             else None
         ) or _appositive_role(phrase[cut:], text, lexicon)
-        person = people.by_name(" ".join(t.text.strip("[]") for t in name_words))
+        name = _joined(name_words)
+        person = people.by_name(name)
         if person is not None:
             return Speaker(
                 mention=mention, name=person.name, role=person.role or role, key=person.key
             )
-        name = " ".join(t.text.strip("[]") for t in name_words)
         return Speaker(mention=mention, name=name, role=role, key=people.key(name) or None)
     head = next((t.lower for t in reversed(phrase) if t.lower in lexicon.speaker_nouns), None)
     person = _described(people, lexicon, head, index, position, last) if head else None
@@ -1000,9 +1017,12 @@ def _from_person(
 def _trailing_name(phrase: list[Token], lexicon: Lexicon) -> list[Token]:
     """The capitalised words ending the phrase that are a name, not a role."""
     words: list[Token] = []
-    for token in reversed(phrase):
+    for at in range(len(phrase) - 1, -1, -1):
+        token = phrase[at]
         lower = token.lower.strip("[]")
-        if (
+        if token.text == "." and words and at > 0 and _INITIALS.fullmatch(phrase[at - 1].text):
+            words.insert(0, token)  # 'Julie A. Diaz', 'John F. Kennedy'
+        elif (
             token.is_word
             and is_capitalised(token.text)
             and not is_role_word(lower)
@@ -1013,6 +1033,13 @@ def _trailing_name(phrase: list[Token], lexicon: Lexicon) -> list[Token]:
         else:
             break
     return words
+
+
+def _joined(words: list[Token]) -> str:
+    """Name words as written, a dot kept to its initial: 'Julie A. Diaz'."""
+    return "".join(
+        t.text if t.text == "." else " " + t.text.strip("[]") for t in words
+    ).lstrip()
 
 
 def _recent(people: PersonIndex, index: int, position: int, last: Speaker | None) -> Person | None:

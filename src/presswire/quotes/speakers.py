@@ -214,10 +214,15 @@ def find_names(text: str, paragraph: int, lexicon: Lexicon) -> list[NameMention]
     for run in _CAPITALISED_RUN.finditer(text):
         # the run's words with their offsets (words are separated by white space only)
         words = []
+        initials = set()  # 'A.' in 'Julie A. Diaz': a name word even where 'A' is not
         position = run.start()
         for word in run.group().split():
             position = text.find(word, position)
-            words.append((word.rstrip(",.;:"), position))
+            if len(word) == 2 and word[1] == "." and word[0].isupper():
+                initials.add(len(words))
+                words.append((word, position))  # the name as written: 'John F. Kennedy'
+            else:
+                words.append((word.rstrip(",.;:"), position))
             position += len(word)
         index = 0
         while index < len(words):
@@ -228,7 +233,7 @@ def find_names(text: str, paragraph: int, lexicon: Lexicon) -> list[NameMention]
             while end + 1 < len(words) and (
                 name_string(words[end + 1][0])
                 or (
-                    words[end + 1][0].lower() in NAME_PARTICLES
+                    (words[end + 1][0].lower() in NAME_PARTICLES or end + 1 in initials)
                     and end + 2 < len(words)
                     and name_string(words[end + 2][0])
                 )

@@ -667,6 +667,20 @@ def test_a_paragraph_ending_in_a_colon_introduces_the_next_speaker() -> None:
         "“Our prayers are with all those affected by the horrible attacks in Munich.”",
     )
     assert [(q.speaker and q.speaker.name) for q in found] == ["Donald Trump"]
+    assert found[0].confidence == CONFIDENCE["introduced"]
+
+
+def test_only_the_paragraph_right_after_an_introducer_is_introduced() -> None:
+    found = quotes(
+        "Donald Trump said:",
+        "“We have a situation where our inner cities are living in hell.”",
+        "“We have to bring back law and order to this country, and fast.”",
+    )
+    assert [speaker_of(q) for q in found] == [("Donald Trump", "Donald Trump")] * 2
+    assert [q.confidence for q in found] == [
+        CONFIDENCE["introduced"],
+        CONFIDENCE["continues last speaker"],
+    ]
 
 
 def test_cues_after_a_quotation_left_open_are_still_read() -> None:

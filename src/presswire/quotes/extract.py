@@ -48,6 +48,7 @@ __all__ = ["MIN_UNATTRIBUTED_WORDS", "extract_quotes"]
 CONFIDENCE = {
     "cue": 0.9,  # a reporting verb or 'according to' with its speaker in the sentence
     "interrupted": 0.8,  # '“...,” he said. “...”': the second half of a direct quotation
+    "introduced": 0.8,  # 'He said:' closing the paragraph before the quotation
     "according to opening": 0.6,  # 'According to Lavrov, ...' opening the paragraph
     "block": 0.6,  # a plugin's quotation paragraph without marks, the last speaker's
     "next partial": 0.4,  # a partial quotation right after another one, its speaker's
@@ -141,6 +142,7 @@ def extract_quotes(
     people = PersonIndex(paragraphs, lexicon, context)
     quotes: list[Quote] = []
     last: Speaker | None = None  # the last speaker, for pronouns and unattributed paragraphs
+    introduced = False  # whether the paragraph before introduced ``last``: 'He said:'
     for index, text in enumerate(paragraphs):
         deadline.check("finding quotes")
         if index in blocks:
@@ -158,7 +160,10 @@ def extract_quotes(
                     )
                 )
             continue
-        found, last = _paragraph_quotes(text, index, people, lexicon, last, deadline)
+        found, last, introduces = _paragraph_quotes(
+            text, index, people, lexicon, last, introduced, deadline
+        )
+        introduced = introduces
         quotes.extend(found)
     return quotes
 
@@ -169,15 +174,18 @@ def _paragraph_quotes(
     people: PersonIndex,
     lexicon: Lexicon,
     last: Speaker | None,
+    introduced: bool,
     deadline: Deadline,
-) -> tuple[list[Quote], Speaker | None]:
+) -> tuple[list[Quote], Speaker | None, bool]:
+    """The paragraph's quotes, the last speaker after it, and whether it introduces the
+    next paragraph's quotation ('He said:')."""
     original, text = text, normalise_pairs(text)  # the same offsets, '' pairs as "
     spans = find_quote_spans(text, lexicon.quote_pairs)
     if not spans:  # no quotation: only who speaks at its start matters for what follows
         introducer = _introducer(text, index, people, lexicon, last)
         if introducer is not None:
-            return [], introducer
-        return [], _subject_speaker(text, index, people, lexicon, last)
+            return [], introducer, True
+        return [], _subject_speaker(text, index, people, lexicon, last), False
     tokens = _tokens_between(text, spans)  # quotation content never holds its own cue
     starts = [t.start for t in tokens]
     sentences = _sentence_starts(text, spans)
@@ -254,7 +262,10 @@ def _paragraph_quotes(
         elif not outside_before and last is not None and not _words_in(tokens, after):
             # a quotation standing as a sentence continues the last speaker; one that a
             # sentence goes on from ('“Hawaii Five-0,” the 1960s procedural, ...') is a title
-            speaker, confidence = last, CONFIDENCE["continues last speaker"]
+            speaker = last
+            confidence = CONFIDENCE[
+                "introduced" if introduced and number == 0 else "continues last speaker"
+            ]
         start, end = _strip(text, span.start, span.end)
         words = len(text[start:end].split())
         if speaker is None and (words < MIN_UNATTRIBUTED_WORDS or span.single):
@@ -278,7 +289,7 @@ def _paragraph_quotes(
             attributed_until = cue_sentence_end
         if speaker is not None:
             last = speaker
-    return quotes, last
+    return quotes, last, False
 
 
 # ---------------------------------------------------------------- sentences and masks

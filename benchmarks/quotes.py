@@ -74,6 +74,9 @@ continuing the last speaker (0.4), a partial quotation next to another (0.4), no
 See ``presswire.quotes.extract.CONFIDENCE``."""
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']*\s+[\"“‘']*[A-Z]")
+
+
 def predict(
     text: str, extract_quotes: Any, min_confidence: float = MIN_CONFIDENCE
 ) -> list[dict[str, Any]]:
@@ -97,7 +100,9 @@ def predict(
         listed = (
             quote.kind == "partial"
             and previous is not None
-            and (previous[1].kind == "partial" and previous[1].verb == quote.verb and gap <= 6)
+            and previous[1].kind == "partial"
+            and previous[1].verb == quote.verb
+            and not _SENTENCE_BREAK.search(text, records[-1]["end"], start)
         )
         if (
             previous is not None

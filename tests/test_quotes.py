@@ -699,6 +699,25 @@ def test_a_sentence_ending_inside_the_closing_mark_ends_the_cue_window() -> None
     assert [q.speaker and q.speaker.mention for q in found] == ["Bush", "Bush"]
 
 
+def span_texts(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in find_quote_spans(text, DEFAULT_LEXICON.quote_pairs)]
+
+
+def test_a_closing_mark_spaced_from_a_nested_one_closes() -> None:
+    text = "\"You shake hands and say, 'Well done,' \" said Rep. Diane Russell, a legislator."
+    assert span_texts(text) == ["You shake hands and say, 'Well done,'"]
+
+
+def test_an_opening_mark_typed_for_a_closing_one_closes() -> None:
+    text = "“Mrs. Clinton could lose Iowa,“ said Jim Clyburn. He called it “a firewall.”"
+    assert span_texts(text) == ["Mrs. Clinton could lose Iowa,", "a firewall."]
+
+
+def test_an_opening_mark_after_a_space_inside_a_quotation_opens() -> None:
+    text = "“He called it “a firewall” in Iowa"
+    assert span_texts(text) == ["He called it", "a firewall"]
+
+
 def test_quotation_over_several_paragraphs() -> None:
     found = quotes(
         "Kremlin spokesman Dmitry Peskov said: “The first paragraph of a long statement opens here",

@@ -24,6 +24,7 @@ _SINGLE_OPEN = "\u2018"  # ‘
 _SINGLE_CLOSE = "\u2019"  # ’
 _STRAIGHT_SINGLE = "'"
 _SINGLE_PAIRS = {_SINGLE_OPEN: _SINGLE_CLOSE, _STRAIGHT_SINGLE: _STRAIGHT_SINGLE}
+_SINGLE_MARKS = frozenset({_SINGLE_OPEN, _SINGLE_CLOSE, _STRAIGHT_SINGLE})
 _OPENS_AFTER = "([{—–-/:;,"
 """Besides white space, what a symmetric mark may follow when it opens a quotation."""
 
@@ -75,15 +76,20 @@ def _pair(text: str, pairs: Mapping[str, str], *, single: bool) -> list[QuoteSpa
             continue  # an apostrophe: Russia’s, don't
         before = text[index - 1] if index else " "
         after = text[index + 1] if index + 1 < len(text) else " "
-        if (
-            opening is not None
-            and char in expected
-            and (
-                char not in pairs
-                or _closes(before, after)
-                # French typography sets a space inside guillemets: '« Non »,'
-                or (char in GUILLEMETS and not after.isalnum())
+        if opening is not None and (
+            (
+                char in expected
+                and (
+                    char not in pairs
+                    or _closes(before, after)
+                    # French typography sets a space inside guillemets: '« Non »,'
+                    or (char in GUILLEMETS and not after.isalnum())
+                    # a space between a nested quotation's mark and ours: "... 'Well done,' "
+                    or (before == " " and text[index - 2 : index - 1] in _SINGLE_MARKS)
+                )
             )
+            # an opening mark typed for the closing one: '“... in Iowa,“ said Clyburn'
+            or (char in pairs and char not in expected and _closes(before, after))
         ):
             spans.append(_span(text, opening, index, single))
             opening = None

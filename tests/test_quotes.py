@@ -18,6 +18,7 @@ from presswire.quotes import extract_quotes
 from presswire.quotes.extract import CONFIDENCE
 from presswire.quotes.lexicon import DEFAULT_LEXICON
 from presswire.quotes.marks import _may_open_single, find_quote_spans, may_hold_quotes
+from presswire.quotes.tokens import tokenize
 from presswire.quotes.speakers import canonical_key
 
 from .conftest import SEED_FILES
@@ -697,6 +698,14 @@ def test_a_sentence_ending_inside_the_closing_mark_ends_the_cue_window() -> None
         'right place." Rubio said he does support an exception.'
     )
     assert [q.speaker and q.speaker.mention for q in found] == ["Bush", "Bush"]
+
+
+def test_a_full_stop_without_a_space_still_ends_a_word() -> None:
+    text = "“North Korea is theirs,” Trump said.Trump claimed the U.S. had 3.5 per cent."
+    words = [t.text for t in tokenize(text)]
+    assert words[words.index("said") + 1 : words.index("said") + 3] == [".", "Trump"]
+    assert {"U.S", "3.5"} <= set(words)
+    assert [speaker_of(q) for q in quotes(text)] == [("Trump", "Trump")]
 
 
 def span_texts(text: str) -> list[str]:

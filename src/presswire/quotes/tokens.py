@@ -7,8 +7,9 @@ import re
 __all__ = ["Token", "is_capitalised", "tokenize"]
 
 # A word (with inner apostrophes, hyphens and dots: Russia’s, high-ranking, U.S., [Antony]) or
-# one punctuation character.
-_TOKEN = re.compile(r"\[?\w+(?:[’'.\-]\w+)*\]?|[^\w\s]")
+# one punctuation character. A dot joins only one or two characters after it ('U.S', '3.5',
+# 'No.2'), so that a missing space after a full stop still ends a word: 'said.Trump'.
+_TOKEN = re.compile(r"\[?\w+(?:[’'\-]\w+|\.\w{1,2}\b)*\]?|[^\w\s]")
 
 
 class Token:

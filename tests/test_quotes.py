@@ -95,6 +95,8 @@ def test_a_quotation_ending_in_a_full_stop_ends_its_sentence() -> None:
             "Another commenter",
         ),
         ("“In her America, the middle class gets crushed,” says a narrator.", "a narrator"),
+        ('"The harm is incalculable," federal prosecutors wrote.', "prosecutors"),
+        ("“We will not comment,” officials said.", "officials"),
     ],
 )
 def test_a_person_noun_speaks_without_being_tied_to_a_named_person(
@@ -112,12 +114,21 @@ def test_a_person_noun_speaks_without_being_tied_to_a_named_person(
         ("“This is a big political win for me,” he confessed.", "confessed"),
         ('"An awful lot of analysts said no," remembered Clinton.', "remembered"),
         ("“Is Obama profiling?” reacted Clinton.", "reacted"),
+        ("“You’ve called women fat pigs,” Clinton charged.", "charged"),
+        ("“Why is this not crystal clear proof?” Clinton demanded.", "demanded"),
+        ("“Some of us thought we could work with them,” Clinton points out.", "points"),
     ],
 )
 def test_more_reporting_verbs(paragraph: str, verb: str) -> None:
     q = quotes("Hillary Clinton spoke in Iowa on Monday.", paragraph)[-1]
     assert q.speaker is not None and q.speaker.name == "Hillary Clinton"
     assert q.verb == verb
+
+
+def test_a_document_read_out_speaks_without_a_name() -> None:
+    q = quotes("“Roger Ailes has spoken to Donald Trump a few times,” the statement read.")[0]
+    assert (q.verb, q.confidence) == ("read", CONFIDENCE["cue"])
+    assert q.speaker is not None and (q.speaker.mention, q.speaker.name) == ("the statement", None)
 
 
 @pytest.mark.parametrize(

@@ -99,6 +99,7 @@ PHRASAL_VERBS = {
     "piped": "up",
     "went": "on",
     "goes": "on",
+    "points": "out",
 }
 """Verbs that report speech only with their particle: 'Hillary shot back, “...”', '“...,” he
 went on'; not when 'to' follows the particle ('went on to win', 'pushed back to May')."""
@@ -142,6 +143,7 @@ REPORTING_VERBS = words(
     alleges alleging touted touts touting railed rails criticizing denouncing likened bemoaned
     wondered wonders referenced assailed hinted hints reminding thanking blasting slamming
     apologized retweeted pleaded confessed confesses remembered remembers reacted reacts
+    charged demanded demands read reads
     """
 )
 
@@ -168,8 +170,22 @@ PERSON_NOUNS = words(
 """Nouns for people a description does not tie to a named person ('said the woman', 'one
 supporter said'): speakers, with the words as mention and no name."""
 
+PLURAL_SPEAKER_NOUNS = words(
+    """
+    activists advisers advisors agents aides ambassadors analysts attorneys authors candidates
+    chairmen chairwomen chiefs colleagues commanders commenters congressmen congresswomen
+    councillors counselors deputies diplomats directors economists envoys executives experts
+    founders governors insiders judges lawmakers lawyers leaders managers mayors ministers
+    narrators nominees observers officers operatives organisers organizers owners pastors
+    prosecutors researchers senators spokesmen spokespersons spokeswomen strategists teachers
+    veterans viewers callers fathers mothers friends participants
+    """
+)
+"""'federal prosecutors wrote', 'the spokesmen said': speakers that are a group, so never
+resolved to one named person."""
+
 # A description's head noun and the role nouns of the person it may refer to; none for the
-# nouns of PERSON_NOUNS, which are not resolved.
+# nouns of PERSON_NOUNS and for plurals, which are not resolved.
 NOUN_ROLES = {
     "diplomat": frozenset({"diplomat", "minister", "ambassador", "envoy", "deputy"}),
     "secretary": frozenset({"secretary", "spokesman", "spokeswoman", "spokesperson"}),
@@ -184,7 +200,9 @@ NOUN_ROLES = {
     "senator": frozenset({"senator"}),
     "candidate": frozenset({"candidate", "nominee"}),
     "nominee": frozenset({"candidate", "nominee"}),
-    **{noun: frozenset() for noun in PERSON_NOUNS},
+    **{noun: frozenset() for noun in PERSON_NOUNS + PLURAL_SPEAKER_NOUNS},
+    "officials": frozenset(),
+    "sources": frozenset(),
 }
 
 AGENCIES = (
@@ -285,7 +303,7 @@ NON_PERSON_WORDS = words(
 
 DEFAULT_LEXICON = Lexicon(
     reporting_verbs=REPORTING_VERBS,
-    speaker_nouns=SPEAKER_NOUNS + PERSON_NOUNS,
+    speaker_nouns=SPEAKER_NOUNS + PERSON_NOUNS + PLURAL_SPEAKER_NOUNS,
     noun_roles=NOUN_ROLES,
     agencies=AGENCIES,
     quote_pairs=QUOTE_PAIRS,

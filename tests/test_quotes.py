@@ -125,6 +125,35 @@ def test_more_reporting_verbs(paragraph: str, verb: str) -> None:
     assert q.verb == verb
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "name", "verb"),
+    [
+        (
+            '"Both of them scare me," Harry Bond, 30, of Raleigh, N.C., who was among those '
+            "polled, said in a follow-up interview.",
+            "Harry Bond",
+            "said",
+        ),
+        (
+            "“You get it only by virtue of your marriage,” Melanne Verveer, who served as Hillary "
+            "Clinton’s chief of staff during the Clinton administration, told CBS News.",
+            "Melanne Verveer",
+            "told",
+        ),
+    ],
+)
+def test_a_name_after_the_quotation_speaks_over_a_run_of_appositives(
+    paragraph: str, name: str, verb: str
+) -> None:
+    q = quotes(paragraph)[0]
+    assert (speaker_of(q), q.verb) == ((name, name), verb)
+
+
+def test_a_list_of_places_before_a_verb_with_its_own_subject_does_not_speak() -> None:
+    found = quotes("“We are all worried about it now,” Russia, China and Iran, said Tom Smith.")
+    assert [q.speaker.name for q in found if q.speaker] != ["Russia"]
+
+
 def test_a_document_read_out_speaks_without_a_name() -> None:
     q = quotes("“Roger Ailes has spoken to Donald Trump a few times,” the statement read.")[0]
     assert (q.verb, q.confidence) == ("read", CONFIDENCE["cue"])

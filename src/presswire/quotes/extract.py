@@ -471,8 +471,13 @@ def _speaker_after(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _
         if tokens[i].text in CLAUSE_BREAKS and k > 0:
             verb_at = _appositive_then_verb(tokens, window, k, lexicon)
             if tokens[i].text != "," or verb_at is None:
-                if tokens[i].text == ",":  # '“...” at the convention, he said.'
-                    return _closing_cue(tokens, window[k + 1 :], lexicon)
+                if tokens[i].text == ",":
+                    # 'Harry Bond, 30, of Raleigh, N.C., who was polled, said'
+                    verb_at = _verb_after_appositives(tokens, after, k, lexicon)
+                    if verb_at is not None:
+                        verb = tokens[after[verb_at]].text
+                        return _Cue(window[0], window[k], verb)
+                    return _closing_cue(tokens, window[k + 1 :], lexicon)  # ', he said.'
                 break
             k, i = verb_at, window[verb_at]  # '..., Mitch McConnell, R-Ky., said'
         if _is_verb(tokens, i, lexicon) and k > 0:
@@ -483,6 +488,30 @@ def _speaker_after(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _
                 return _Cue(start, _skip_back(tokens, i, start), verb, via)
             break
         k += 1
+    return None
+
+
+def _verb_after_appositives(
+    tokens: list[Token], after: list[int], comma: int, lexicon: Lexicon
+) -> int | None:
+    """For a name right after the quotation and a comma at ``after[comma]``, the position in
+    ``after`` of a reporting verb after a run of appositives and a comma ('Harry Bond, 30, of
+    Raleigh, N.C., who was among those polled, said'). None when the words before the comma
+    are not all a name, or the verb has its own subject after it ('..., said analysts')."""
+    name = _trailing_name(tokens[after[0] : after[comma]], lexicon)
+    if not name or name[0] is not tokens[after[0]]:
+        return None
+    for k in range(comma + 1, min(len(after) - 1, comma + APPOSITIVE_REACH)):
+        if tokens[after[k]].text != "," or not _is_verb(tokens, after[k + 1], lexicon):
+            continue
+        following = after[k + 2] if k + 2 < len(after) else None
+        if following is not None and (
+            is_name_word(tokens[following], lexicon)
+            or tokens[following].lower in DETERMINERS
+            or tokens[following].lower in lexicon.speaker_nouns
+        ):
+            return None
+        return k + 1
     return None
 
 
@@ -782,6 +811,8 @@ PREPOSITIONS = frozenset(
     {"at", "in", "on", "by", "for", "with", "from", "to", "of", "after", "before", "during"}
 )
 """'at one point', 'in a statement': a phrase after these is no speaker."""
+APPOSITIVE_REACH = 30
+"""Tokens after a speaker's name that appositives may take before the verb."""
 CLOSING_CUE_WORDS = 5
 """Tokens, the verb included, of a speaker and verb ending a sentence after a comma."""
 MAX_MODIFIERS = 2

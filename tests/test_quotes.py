@@ -154,6 +154,15 @@ def test_a_list_of_places_before_a_verb_with_its_own_subject_does_not_speak() ->
     assert [q.speaker.name for q in found if q.speaker] != ["Russia"]
 
 
+def test_a_name_and_a_colon_before_a_quotation_attribute_it() -> None:
+    found = quotes(
+        "The surge does not surprise Republican pollster Daron Shaw: “Lesser-known candidates "
+        "have seen the biggest boost.” The White House: “We are aware of the reports.”",
+    )
+    assert [q.speaker and q.speaker.name for q in found] == ["Daron Shaw", None]
+    assert (found[0].verb, found[0].confidence) == (None, CONFIDENCE["cue"])
+
+
 def test_a_document_read_out_speaks_without_a_name() -> None:
     q = quotes("“Roger Ailes has spoken to Donald Trump a few times,” the statement read.")[0]
     assert (q.verb, q.confidence) == ("read", CONFIDENCE["cue"])

@@ -237,6 +237,8 @@ def _paragraph_quotes(
             )
             cue = _cue_after(tokens, following, lexicon)
             cue_sentence_end = next_end
+        if cue is None:
+            cue = _name_and_colon(tokens, near_before, lexicon, people)
         kind = _kind(text, tokens, outside_before, span)
         confidence = CONFIDENCE["cue"]
         speaker: Speaker | None = None
@@ -489,6 +491,23 @@ def _speaker_after(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _
             break
         k += 1
     return None
+
+
+def _name_and_colon(
+    tokens: list[Token], before: list[int], lexicon: Lexicon, people: PersonIndex
+) -> _Cue | None:
+    """A person's name and a colon right before the quotation, with no verb: 'Republican
+    pollster Daron Shaw: “...”'. The name has two words or is a person named before, and is no
+    organisation ('White House')."""
+    if len(before) < 2 or tokens[before[-1]].text != ":":
+        return None
+    name = _trailing_name(tokens[before[0] : before[-1]], lexicon)
+    if not name or name[-1].lower in lexicon.non_person_words:
+        return None
+    if len(name) < 2 and people.by_name(name[0].text) is None:
+        return None
+    start = before[-1] - len(name)
+    return _Cue(start, before[-1], None)
 
 
 def _verb_after_appositives(

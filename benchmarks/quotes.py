@@ -93,7 +93,6 @@ def predict(
         start = offsets[quote.paragraph + 1] + quote.start
         end = offsets[quote.paragraph + 1] + quote.end
         mention = quote.speaker.mention if quote.speaker else None
-        gap = len(text[records[-1]["end"] : start].split()) if records else 0
         # the second part of a quotation its attribution interrupts, as the extractor found it
         interrupted = quote.verb is None and quote.confidence == CONFIDENCE["interrupted"]
         # 'called Trump a “loser,” a “liar” and a “whiner”': one attribution in PolNeAR

@@ -18,8 +18,8 @@ from presswire.quotes import extract_quotes
 from presswire.quotes.extract import CONFIDENCE
 from presswire.quotes.lexicon import DEFAULT_LEXICON
 from presswire.quotes.marks import _may_open_single, find_quote_spans, may_hold_quotes
-from presswire.quotes.tokens import tokenize
 from presswire.quotes.speakers import canonical_key
+from presswire.quotes.tokens import tokenize
 
 from .conftest import SEED_FILES
 
@@ -559,7 +559,7 @@ def test_quotation_after_its_attribution_sentence_goes_on_with_it() -> None:
 def test_quotation_a_sentence_after_an_unquoted_one_is_only_a_guess() -> None:
     found = quotes(
         '"It was a deal," said Ann Lee, a lawyer. Patriot later sold the mine to him and '
-        'to his partners in Virginia for a dollar. '
+        "to his partners in Virginia for a dollar. "
         '"He showed again and again an ability to put together deals."',
     )
     assert [q.confidence for q in found] == [

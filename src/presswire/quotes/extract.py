@@ -1098,9 +1098,7 @@ def _trailing_name(phrase: list[Token], lexicon: Lexicon) -> list[Token]:
 
 def _joined(words: list[Token]) -> str:
     """Name words as written, a dot kept to its initial: 'Julie A. Diaz'."""
-    return "".join(
-        t.text if t.text == "." else " " + t.text.strip("[]") for t in words
-    ).lstrip()
+    return "".join(t.text if t.text == "." else " " + t.text.strip("[]") for t in words).lstrip()
 
 
 def _recent(people: PersonIndex, index: int, position: int, last: Speaker | None) -> Person | None:

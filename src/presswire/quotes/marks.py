@@ -76,21 +76,7 @@ def _pair(text: str, pairs: Mapping[str, str], *, single: bool) -> list[QuoteSpa
             continue  # an apostrophe: Russia’s, don't
         before = text[index - 1] if index else " "
         after = text[index + 1] if index + 1 < len(text) else " "
-        if opening is not None and (
-            (
-                char in expected
-                and (
-                    char not in pairs
-                    or _closes(before, after)
-                    # French typography sets a space inside guillemets: '« Non »,'
-                    or (char in GUILLEMETS and not after.isalnum())
-                    # a space between a nested quotation's mark and ours: "... 'Well done,' "
-                    or (before == " " and text[index - 2 : index - 1] in _SINGLE_MARKS)
-                )
-            )
-            # an opening mark typed for the closing one: '“... in Iowa,“ said Clyburn'
-            or (char in pairs and char not in expected and _closes(before, after))
-        ):
+        if opening is not None and _closes_quotation(text, index, expected, pairs):
             spans.append(_span(text, opening, index, single))
             opening = None
         elif char in pairs and (pairs[char] != char or _opens(before, after)):
@@ -103,6 +89,25 @@ def _pair(text: str, pairs: Mapping[str, str], *, single: bool) -> list[QuoteSpa
 
 
 GUILLEMETS = frozenset("«»")
+
+
+def _closes_quotation(text: str, index: int, expected: str, pairs: Mapping[str, str]) -> bool:
+    """Whether the mark at ``index`` closes the open quotation, whose closing marks are
+    ``expected``."""
+    char = text[index]
+    before = text[index - 1] if index else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    if char not in expected:
+        # an opening mark typed for the closing one: '“... in Iowa,“ said Clyburn'
+        return char in pairs and _closes(before, after)
+    return (
+        char not in pairs
+        or _closes(before, after)
+        # French typography sets a space inside guillemets: '« Non »,'
+        or (char in GUILLEMETS and not after.isalnum())
+        # a space between a nested quotation's mark and ours: "... 'Well done,' \" said"
+        or (before == " " and text[index - 2 : index - 1] in _SINGLE_MARKS)
+    )
 
 
 def _pattern_for(pairs: Mapping[str, str]) -> re.Pattern[str]:

@@ -213,8 +213,8 @@ def find_names(text: str, paragraph: int, lexicon: Lexicon) -> list[NameMention]
 
     for run in _CAPITALISED_RUN.finditer(text):
         # the run's words with their offsets (words are separated by white space only)
-        words = []
-        initials = set()  # 'A.' in 'Julie A. Diaz': a name word even where 'A' is not
+        words: list[tuple[str, int]] = []
+        initials: set[int] = set()  # 'A.' in 'Julie A. Diaz': a name word even where 'A' is not
         position = run.start()
         for word in run.group().split():
             position = text.find(word, position)

@@ -160,10 +160,9 @@ def extract_quotes(
                     )
                 )
             continue
-        found, last, introduces = _paragraph_quotes(
+        found, last, introduced = _paragraph_quotes(
             text, index, people, lexicon, last, introduced, deadline
         )
-        introduced = introduces
         quotes.extend(found)
     return quotes
 
@@ -245,20 +244,22 @@ def _paragraph_quotes(
         if cue is not None:
             speaker = _speaker(tokens, cue, text, index, people, lexicon, last)
         elif (
-            previous is not None and previous[1] is not None and _adjacent(text, previous[0], span)
+            previous is not None
+            and previous[1] is not None
+            and (
+                _adjacent(text, previous[0], span)
+                # '“...,” said Tim Hess, a developer who introduced him to bankers. “...”': the
+                # sentence after a quotation's attribution, itself a quotation, goes on with it
+                # (a direct quotation: nothing stands before it in its sentence)
+                or (
+                    attributed_until == sentence_start
+                    and not outside_before
+                    and not _words_in(tokens, after)
+                )
+            )
         ):
             speaker = previous[1]
             confidence = CONFIDENCE["interrupted" if kind == "direct" else "next partial"]
-        elif (
-            previous is not None
-            and previous[1] is not None
-            and attributed_until == sentence_start
-            and not outside_before
-            and not _words_in(tokens, after)
-        ):
-            # '“...,” said Tim Hess, a developer who introduced him to bankers. “...”': the
-            # sentence after a quotation's attribution, itself a quotation, goes on with it
-            speaker, confidence = previous[1], CONFIDENCE["interrupted"]
         elif paragraph_speaker is not None:
             speaker, confidence = paragraph_speaker, CONFIDENCE["according to opening"]
         elif not outside_before and last is not None and not _words_in(tokens, after):

@@ -76,7 +76,7 @@ def _pair(text: str, pairs: Mapping[str, str], *, single: bool) -> list[QuoteSpa
             continue  # an apostrophe: Russia’s, don't
         before = text[index - 1] if index else " "
         after = text[index + 1] if index + 1 < len(text) else " "
-        if opening is not None and _closes_quotation(text, index, expected, pairs):
+        if opening is not None and _closes_quotation(text, index, before, after, expected, pairs):
             spans.append(_span(text, opening, index, single))
             opening = None
         elif char in pairs and (pairs[char] != char or _opens(before, after)):
@@ -91,12 +91,12 @@ def _pair(text: str, pairs: Mapping[str, str], *, single: bool) -> list[QuoteSpa
 GUILLEMETS = frozenset("«»")
 
 
-def _closes_quotation(text: str, index: int, expected: str, pairs: Mapping[str, str]) -> bool:
-    """Whether the mark at ``index`` closes the open quotation, whose closing marks are
-    ``expected``."""
+def _closes_quotation(
+    text: str, index: int, before: str, after: str, expected: str, pairs: Mapping[str, str]
+) -> bool:
+    """Whether the mark at ``index`` (between the characters ``before`` and ``after``) closes
+    the open quotation, whose closing marks are ``expected``."""
     char = text[index]
-    before = text[index - 1] if index else " "
-    after = text[index + 1] if index + 1 < len(text) else " "
     if char not in expected:
         # an opening mark typed for the closing one: '“... in Iowa,“ said Clyburn'
         return char in pairs and _closes(before, after)

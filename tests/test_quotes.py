@@ -18,7 +18,7 @@ from presswire.quotes import extract_quotes
 from presswire.quotes.extract import CONFIDENCE
 from presswire.quotes.lexicon import DEFAULT_LEXICON
 from presswire.quotes.marks import _may_open_single, find_quote_spans, may_hold_quotes
-from presswire.quotes.speakers import canonical_key
+from presswire.quotes.speakers import MAX_NAME_WORDS, canonical_key, find_names, is_title_case
 from presswire.quotes.tokens import tokenize
 
 from .conftest import SEED_FILES
@@ -849,6 +849,75 @@ def test_pronoun_resolves_to_the_last_speaker_not_the_last_name() -> None:
         "“Improvement is impossible in the near future,” he said in the interview.",
     )
     assert found[0].speaker is not None and found[0].speaker.name == "Anatoly Antonov"
+
+
+def test_two_appositives_are_stepped_over_to_the_name() -> None:
+    found = quotes(
+        "Willie Minor, a lawyer in Dallas, who runs a small theater company, recalled that "
+        "in 2009, “I called all my lenders and creditors.”"
+    )
+    assert found[0].speaker is not None and found[0].speaker.name == "Willie Minor"
+
+
+def test_headline_words_do_not_run_into_names() -> None:
+    headline = "Glenn Beck Says Hillary Clinton Supporters Have Dropped Out Of Sight"
+    names = [m.name for m in find_names(headline, 0, DEFAULT_LEXICON)]
+    assert "Glenn Beck" in names  # 'Says' is a reporting verb: no name word
+    assert all(len(name.split()) <= MAX_NAME_WORDS for name in names)
+    assert is_title_case(headline)
+    assert not is_title_case("Hillary Clinton told supporters in Iowa that she would win.")
+
+
+def test_an_object_pronoun_after_the_verb_is_no_speaker() -> None:
+    found = quotes(
+        "Obama rebuked critics who want him to condemn “radical Islamists,” saying it "
+        "would change nothing."
+    )
+    assert all(q.speaker is None or q.speaker.mention != "it" for q in found)
+
+
+def test_a_past_tense_after_a_name_ends_the_subject() -> None:
+    found = quotes(
+        "Speaker Paul Ryan met the nominee on Friday.",
+        "Ryan endorsed Trump on Friday, telling reporters he was “not quite there yet.”",
+    )
+    assert found[0].speaker is not None
+    assert (found[0].speaker.mention, found[0].speaker.name) == ("Ryan", "Paul Ryan")
+
+
+def test_a_function_word_opening_a_sentence_is_no_part_of_a_name() -> None:
+    found = quotes(
+        "Neither Donald Trump nor his aides answered.",
+        "“We will win,” Trump said.",
+    )
+    assert found[0].speaker is not None and found[0].speaker.name == "Donald Trump"
+
+
+def test_a_title_case_headline_gives_no_names_to_speakers() -> None:
+    found = quotes(
+        "“I am not ready,” Donald Trump said on Tuesday.",
+        context=["Glenn Beck Slams Wall Street Donald Trump"],
+    )
+    assert found[0].speaker is not None
+    assert (found[0].speaker.name, found[0].speaker.key) == ("Donald Trump", "donald-trump")
+
+
+def test_a_headline_name_gives_way_to_the_one_in_a_sentence() -> None:
+    found = quotes(
+        "The former governor of Florida, Jeb Bush, spoke on Friday.",
+        "“I am in it to win,” Bush said.",
+        context=["Why Voters Doubt: Billionaire Jeb Bush"],
+    )
+    assert found[0].speaker is not None and found[0].speaker.name == "Jeb Bush"
+
+
+def test_a_name_with_a_word_glued_in_front_does_not_replace_the_name() -> None:
+    found = quotes(
+        "Jeb Bush and John Kasich campaigned in Iowa.",
+        "The former Govs Jeb Bush and John Kasich spoke later.",
+        "“We will win,” Bush said.",
+    )
+    assert found[0].speaker is not None and found[0].speaker.name == "Jeb Bush"
 
 
 @pytest.mark.parametrize(

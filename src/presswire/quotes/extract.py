@@ -96,6 +96,8 @@ SPEAKER_DETERMINERS = DETERMINERS - {"that"}
 """Determiners a speaker phrase may open with ('that Americans will say' is a clause)."""
 POSSESSIVE_MARKS = frozenset({"’s", "'s", "’", "'"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+OBJECT_PRONOUNS = frozenset({"it", "him", "her", "them", "us", "me"})
+"""Pronouns that follow a verb as its object, never as its subject: 'saying it', 'told him'."""
 ATTRIBUTION_DASHES = frozenset({"―", "—", "–"})
 """A dash that attributes a quotation to the name after it: '“...” ― Pamela Padilla'."""
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "-", "“", "”", '"', "«", "»"})
@@ -452,7 +454,7 @@ def _speaker_after(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _
                 via = _via(tokens, window[0], window[k], lexicon)
                 return _Cue(window[k + 1], window[as_at], tokens[window[k]].text, via)
     if _is_verb(tokens, window[0], lexicon):  # '..., said Peskov'
-        end = _phrase_after(tokens, window[0] + 1, lexicon)
+        end = _inverted_subject(tokens, window[0] + 1, lexicon)
         if end > window[0] + 1:
             return _Cue(window[0] + 1, end, tokens[window[0]].text)
         return None
@@ -543,7 +545,7 @@ def _closing_cue(tokens: list[Token], rest: list[int], lexicon: Lexicon) -> _Cue
         if not _is_verb(tokens, i, lexicon):
             continue
         if k == 0:
-            start, end = i + 1, _phrase_after(tokens, i + 1, lexicon)
+            start, end = i + 1, _inverted_subject(tokens, i + 1, lexicon)
             last = end
         else:
             subject = _phrase_before(tokens, i, rest[0], lexicon)
@@ -588,7 +590,7 @@ def _cue_before(
         i = before[position]
         word = tokens[i].lower
         if position == 0 and word in lexicon.reporting_verbs and tokens[i].text[:1].isupper():
-            end = _phrase_after(tokens, i + 1, lexicon)  # 'Said Dorothy Poynter, “...”'
+            end = _inverted_subject(tokens, i + 1, lexicon)  # 'Said Dorothy Poynter, “...”'
             if end > i + 1:
                 return _Cue(i + 1, end, word, None)
         if (
@@ -741,6 +743,11 @@ def _phrase_before(tokens: list[Token], verb: int, floor: int, lexicon: Lexicon)
         if appositive is None:
             return _name_after_role(tokens, end - 1, floor, lexicon)
         end = appositive
+        # 'Willie Minor, an actor in Dallas, who runs a theater, recalled': a second
+        # appositive in front, opening with an article, is stepped over too
+        earlier = _appositive_start(tokens, end, floor, lexicon)
+        if earlier is not None and tokens[earlier + 1].lower in DESCRIPTION_DETERMINERS:
+            end = earlier
     if end <= floor:
         return None
     head = tokens[end - 1]
@@ -939,6 +946,14 @@ def _role_word_behind(tokens: list[Token], at: int, floor: int) -> bool:
     return False
 
 
+def _inverted_subject(tokens: list[Token], start: int, lexicon: Lexicon) -> int:
+    """End of the speaker phrase right after its verb ('said Peskov', 'said he'); an object
+    pronoun there is no speaker ('..., saying it')."""
+    if start < len(tokens) and tokens[start].lower in OBJECT_PRONOUNS:
+        return start
+    return _phrase_after(tokens, start, lexicon)
+
+
 def _phrase_after(tokens: list[Token], start: int, lexicon: Lexicon) -> int:
     """End of the speaker phrase starting at ``start`` ('Peskov', 'the diplomat')."""
     if start < len(tokens) and tokens[start].lower in PRONOUNS:
@@ -975,6 +990,12 @@ def _phrase_after(tokens: list[Token], start: int, lexicon: Lexicon) -> int:
             and modifiers < MAX_MODIFIERS
             and token.lower not in NOT_VERBS
             and not _is_verb(tokens, end, lexicon)
+            # a past tense after a name is its verb: 'Ryan endorsed Trump', 'Kasich suspended'
+            and not (
+                token.lower.endswith("ed")
+                and end > start
+                and is_name_word(tokens[end - 1], lexicon)
+            )
         ):
             end += 1  # 'said conservative activist Bob Klaus'
             modifiers += 1

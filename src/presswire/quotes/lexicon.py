@@ -283,7 +283,9 @@ NON_SPEAKERS = words(
     though since until unless whether what why how where which whose his her their our my your
     one some many most few both each every all no not now today yesterday instead indeed
     perhaps maybe even just only yet thus therefore nevertheless nonetheless otherwise contrast
-    speaking asked
+    speaking asked neither either nor team other follow
+    for with of from by among like about against into over under between through during
+    without within toward towards across around near are is was were do does did
     """
 )
 

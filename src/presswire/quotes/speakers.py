@@ -33,12 +33,14 @@ ROLE_WORDS = frozenset(
     premier commander analyst expert economist professor journalist correspondent anchor host
     reporter editor columnist writer author founder executive ceo activist general colonel
     admiral sergeant captain lieutenant major pope king queen prince sheikh ayatollah cardinal
-    bishop senate majority minority whip
+    bishop senate majority minority whip speaker judge sheriff commissioner councilman
+    councilwoman alderman pastor strategist pollster consultant actor actress comedian
+    chancellor treasurer prosecutor
     """
     )
 )
 ROLE_CONNECTORS = frozenset({"of", "to", "for", "the", "and", "on"})
-TITLES = words("mr mrs ms dr sen rep gov gen prof capt lt col maj sgt adm cmdr rev")
+TITLES = words("mr mrs ms dr sen sens rep reps gov govs gen prof capt lt col maj sgt adm cmdr rev")
 """Titles written before a name, abbreviated with a dot or not: 'Sen.', 'Capt.', 'Mr'."""
 HONORIFICS = frozenset(TITLES) | frozenset(title + "." for title in TITLES)
 NAME_PARTICLES = frozenset(
@@ -86,10 +88,38 @@ class Person:
     key: str
     role: str | None = None
     positions: list[tuple[int, int]] = field(factory=list)  # (paragraph, offset)
+    name_in_title_case: bool = False  # ``name`` was read in a title-case line: a weak name
 
     @property
     def surname(self) -> str:
         return self.name.split()[-1].strip("[]")
+
+
+def _better_name(new: list[str], new_titled: bool, old: list[str], old_titled: bool) -> bool:
+    """Whether a person's name ``new`` names them better than ``old``: the fuller name
+    ('Donald J. Trump' over 'Donald Trump'), but not one with a word glued on in front ('Govs
+    Jeb Bush' after 'Jeb Bush'). Words run into names in a title-case line ('Wall Street
+    Donald Trump Said'): a name read there never replaces one read in a sentence, and gives
+    way to the same name without the words in front."""
+    if old_titled and not new_titled and len(new) < len(old) and old[-len(new) :] == new:
+        return True
+    if new_titled and not old_titled:
+        return False
+    return len(new) > len(old) and new[-len(old) :] != old
+
+
+TITLE_CASE_SHARE = 0.75
+"""Share of the longer words (four letters or more) capitalised in a title-case line."""
+
+
+def is_title_case(text: str) -> bool:
+    """A headline in title case ('Hillary Clinton Slams Donald Trump Over ...'): three or more
+    longer words, at least :data:`TITLE_CASE_SHARE` of them capitalised."""
+    longer = [word for word in text.split(None, 60) if len(word) >= 4 and word[0].isalpha()]
+    if len(longer) < 3:
+        return False
+    capitalised = sum(1 for word in longer if word[0].isupper())
+    return capitalised >= TITLE_CASE_SHARE * len(longer)
 
 
 class NameMention(NamedTuple):
@@ -117,12 +147,14 @@ class PersonIndex:
         # The lexicon's memo: the same names recur through an article and a corpus.
         self._keys: dict[str, str] = lexicon._memo("keys")
         for text in context:
+            titled = is_title_case(text)
             for mention in find_names(text, -1, lexicon):
-                self._add(mention, positioned=False)
+                self._add(mention, titled, positioned=False)
         for index, paragraph in enumerate(paragraphs):
+            titled = is_title_case(paragraph)
             for mention in find_names(paragraph, index, lexicon):
                 self.mentions.append(mention)
-                self._add(mention)
+                self._add(mention, titled)
         self._positions = [(m.paragraph, m.start) for m in self.mentions]  # sorted by building
 
     def key(self, name: str) -> str:
@@ -132,15 +164,20 @@ class PersonIndex:
             key = self._keys[name] = canonical_key(name, self.lexicon)
         return key
 
-    def _add(self, mention: NameMention, *, positioned: bool = True) -> None:
+    def _add(self, mention: NameMention, titled: bool, *, positioned: bool = True) -> None:
         key = self.key(mention.name)
         surname = key.rsplit("-", 1)[-1]
         person = self.people.get(key) or self._by_surname.get(surname)
         if person is None:
-            person = Person(name=mention.name, key=key, role=mention.role)
+            person = Person(
+                name=mention.name, key=key, role=mention.role, name_in_title_case=titled
+            )
             self.people[key] = person
-        elif len(mention.name.split()) > len(person.name.split()):
+        elif _better_name(
+            mention.name.split(), titled, person.name.split(), person.name_in_title_case
+        ):
             person.name = mention.name
+            person.name_in_title_case = titled
             self.people.pop(person.key, None)
             person.key = key
             self.people[key] = person
@@ -198,6 +235,10 @@ LOOKBACK = 200
 """How many name mentions back (or ahead) a pronoun or description is resolved over."""
 ROLE_WINDOW = 90
 """Characters in front of a name looked at for its role."""
+MAX_NAME_WORDS = 4
+"""More capitalised words in a row than this ('Donald Trump Calls Out Ted Cruz') are a
+headline in title case, not a name: 'Martin Luther King Jr' and 'Harry B. Harris Jr' fit."""
+IRREGULAR_PAST = frozenset({"said", "told", "wrote", "thought"})
 
 
 def find_names(text: str, paragraph: int, lexicon: Lexicon) -> list[NameMention]:
@@ -240,7 +281,11 @@ def find_names(text: str, paragraph: int, lexicon: Lexicon) -> list[NameMention]
             ):
                 end += 1
             last_word = words[end][0]
-            if end > index and last_word.lower() not in lexicon.non_person_words:
+            if (
+                end > index
+                and end - index < MAX_NAME_WORDS
+                and last_word.lower() not in lexicon.non_person_words
+            ):
                 name = " ".join(word.strip("[]") for word, _ in words[index : end + 1])
                 start = words[index][1]
                 mentions.append(
@@ -267,6 +312,17 @@ def _name_string(word: str, lexicon: Lexicon) -> bool:
         and lower not in PRONOUNS
         and not (word.isupper() and len(word) > 1)
         and not lower.endswith(("’s", "'s"))
+        and not _headline_verb(lower, lexicon)
+    )
+
+
+def _headline_verb(lower: str, lexicon: Lexicon) -> bool:
+    """A reporting verb capitalised in a title-case headline ('Glenn Beck Says Trump ...'):
+    an inflected form, which no name is ('States' is left to the organisation words)."""
+    return (
+        lower in lexicon.reporting_verbs
+        and (lower.endswith(("s", "ed", "ing")) or lower in IRREGULAR_PAST)
+        and lower not in lexicon.non_person_words
     )
 
 

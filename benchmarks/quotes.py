@@ -95,11 +95,10 @@ def predict(
         mention = quote.speaker.mention if quote.speaker else None
         # the second part of a quotation its attribution interrupts, as the extractor found it
         interrupted = quote.verb is None and quote.confidence == CONFIDENCE["interrupted"]
-        # 'called Trump a “loser,” a “liar” and a “whiner”': one attribution in PolNeAR
+        # 'called Trump a “loser,” a “liar” and a “whiner”', '“...,” he said, “...”': one
+        # attribution in PolNeAR, whatever the fragments' kinds
         listed = (
-            quote.kind == "partial"
-            and previous is not None
-            and previous[1].kind == "partial"
+            previous is not None
             and previous[1].verb == quote.verb
             and not _SENTENCE_BREAK.search(text, records[-1]["end"], start)
         )

@@ -868,6 +868,21 @@ def test_headline_words_do_not_run_into_names() -> None:
     assert not is_title_case("Hillary Clinton told supporters in Iowa that she would win.")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ("Peskov condemned what he called “a brazen provocation” by Kyiv.", "Peskov"),
+        ("That question led Peskov to condemn what he called “a brazen provocation.”", "he"),
+    ],
+)
+def test_a_pronoun_speaker_is_mentioned_by_the_name_opening_its_sentence(
+    sentence: str, mention: str
+) -> None:
+    found = quotes("Kremlin spokesman Dmitry Peskov spoke on Tuesday.", sentence)
+    assert found[0].speaker is not None
+    assert (found[0].speaker.mention, found[0].speaker.name) == (mention, "Dmitry Peskov")
+
+
 def test_an_object_pronoun_after_the_verb_is_no_speaker() -> None:
     found = quotes(
         "Obama rebuked critics who want him to condemn “radical Islamists,” saying it "

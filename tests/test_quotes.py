@@ -448,8 +448,9 @@ def test_a_coordinated_verb_takes_its_clause_subject() -> None:
         "Speaking to reporters, Bush referred to Rubio as “a bright, charismatic leader” but "
         "described his leadership skills as a “work in progress.”",
     )
-    # 'referred to' is no reporting verb, so the first partial quote has no cue of its own
+    # 'described' has no subject of its own: the clause's, Bush, speaks
     assert [(q.text, q.speaker and q.speaker.name, q.verb) for q in found] == [
+        ("a bright, charismatic leader", "Jeb Bush", "referred"),
         ("work in progress.", "Jeb Bush", "described"),
     ]
 
@@ -881,6 +882,20 @@ def test_a_pronoun_speaker_is_mentioned_by_the_name_opening_its_sentence(
     found = quotes("Kremlin spokesman Dmitry Peskov spoke on Tuesday.", sentence)
     assert found[0].speaker is not None
     assert (found[0].speaker.mention, found[0].speaker.name) == (mention, "Dmitry Peskov")
+
+
+def test_a_clause_after_a_quotation_lends_it_no_speaker() -> None:
+    found = quotes(
+        "Christie refers to the candidate as “Mr. Trump,” while Trump refers to the governor "
+        "as “Chris.”"
+    )
+    assert [q.speaker.mention if q.speaker else None for q in found] == ["Christie", "Trump"]
+    assert [q.verb for q in found] == ["refers", "refers"]
+
+
+def test_hailed_reports_speech() -> None:
+    quote = one("Trump has hailed Britain’s vote as “fantastic,” speaking in Scotland.")
+    assert quote.speaker is not None and (quote.speaker.mention, quote.verb) == ("Trump", "hailed")
 
 
 def test_an_object_pronoun_after_the_verb_is_no_speaker() -> None:

@@ -100,6 +100,10 @@ OBJECT_PRONOUNS = frozenset({"it", "him", "her", "them", "us", "me"})
 """Pronouns that follow a verb as its object, never as its subject: 'saying it', 'told him'."""
 ATTRIBUTION_DASHES = frozenset({"―", "—", "–"})
 """A dash that attributes a quotation to the name after it: '“...” ― Pamela Padilla'."""
+CLAUSE_OPENERS = frozenset(
+    {"while", "but", "and", "whereas", "although", "though", "because", "when", "if", "since"}
+)
+"""Words after a quotation that open a clause of its own: its verb attributes nothing."""
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "-", "“", "”", '"', "«", "»"})
 ACCORDING = ("according", "to")
 QUOTED_AS = ("as", "saying")
@@ -491,6 +495,10 @@ def _speaker_after(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _
             k, i = verb_at, window[verb_at]  # '..., Mitch McConnell, R-Ky., said'
         if _is_verb(tokens, i, lexicon) and k > 0:
             start = _phrase_before(tokens, i, window[0], lexicon)
+            if start is not None and any(
+                tokens[j].lower in CLAUSE_OPENERS for j in range(window[0], start)
+            ):
+                break  # '“Mr. Trump,” while Trump refers to ...': another clause's verb
             if start is not None:
                 verb = tokens[i].text
                 via = _told_agency(tokens, i, lexicon)

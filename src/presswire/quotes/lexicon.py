@@ -143,7 +143,7 @@ REPORTING_VERBS = words(
     alleges alleging touted touts touting railed rails criticizing denouncing likened bemoaned
     wondered wonders referenced assailed hinted hints reminding thanking blasting slamming
     apologized retweeted pleaded confessed confesses remembered remembers reacted reacts
-    charged demanded demands read reads
+    charged demanded demands read reads hailed hails hailing referred refers referring
     """
 )
 

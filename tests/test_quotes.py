@@ -898,6 +898,14 @@ def test_hailed_reports_speech() -> None:
     assert quote.speaker is not None and (quote.speaker.mention, quote.verb) == ("Trump", "hailed")
 
 
+def test_a_participle_after_a_quotation_has_no_subject_after_it() -> None:
+    quote = one("Clinton called the plan “reckless,” saying Americans deserved better.")
+    assert quote.speaker is not None and (quote.speaker.mention, quote.verb) == (
+        "Clinton",
+        "called",
+    )
+
+
 def test_an_object_pronoun_after_the_verb_is_no_speaker() -> None:
     found = quotes(
         "Obama rebuked critics who want him to condemn “radical Islamists,” saying it "

@@ -462,6 +462,8 @@ def _speaker_after(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _
                 via = _via(tokens, window[0], window[k], lexicon)
                 return _Cue(window[k + 1], window[as_at], tokens[window[k]].text, via)
     if _is_verb(tokens, window[0], lexicon):  # '..., said Peskov'
+        if tokens[window[0]].lower.endswith("ing"):
+            return None  # '“reckless,” saying Americans ...': a participle has no subject after it
         end = _inverted_subject(tokens, window[0] + 1, lexicon)
         if end > window[0] + 1:
             return _Cue(window[0] + 1, end, tokens[window[0]].text)

@@ -88,7 +88,7 @@ class Person:
     key: str
     role: str | None = None
     positions: list[tuple[int, int]] = field(factory=list)  # (paragraph, offset)
-    name_in_title_case: bool = False  # ``name`` was read in a title-case line: a weak name
+    name_text: str = ""  # the text ``name`` was read in: title case there makes it weak
 
     @property
     def surname(self) -> str:
@@ -146,15 +146,14 @@ class PersonIndex:
         self.mentions: list[NameMention] = []
         # The lexicon's memo: the same names recur through an article and a corpus.
         self._keys: dict[str, str] = lexicon._memo("keys")
+        self._title_case: dict[str, bool] = {}  # is_title_case, for the texts that need it
         for text in context:
-            titled = is_title_case(text)
             for mention in find_names(text, -1, lexicon):
-                self._add(mention, titled, positioned=False)
+                self._add(mention, text, positioned=False)
         for index, paragraph in enumerate(paragraphs):
-            titled = is_title_case(paragraph)
             for mention in find_names(paragraph, index, lexicon):
                 self.mentions.append(mention)
-                self._add(mention, titled)
+                self._add(mention, paragraph)
         self._positions = [(m.paragraph, m.start) for m in self.mentions]  # sorted by building
 
     def key(self, name: str) -> str:
@@ -164,20 +163,21 @@ class PersonIndex:
             key = self._keys[name] = canonical_key(name, self.lexicon)
         return key
 
-    def _add(self, mention: NameMention, titled: bool, *, positioned: bool = True) -> None:
+    def _add(self, mention: NameMention, text: str, *, positioned: bool = True) -> None:
         key = self.key(mention.name)
         surname = key.rsplit("-", 1)[-1]
         person = self.people.get(key) or self._by_surname.get(surname)
         if person is None:
-            person = Person(
-                name=mention.name, key=key, role=mention.role, name_in_title_case=titled
-            )
+            person = Person(name=mention.name, key=key, role=mention.role, name_text=text)
             self.people[key] = person
-        elif _better_name(
-            mention.name.split(), titled, person.name.split(), person.name_in_title_case
+        elif mention.name != person.name and _better_name(
+            mention.name.split(),
+            self._titled(text),
+            person.name.split(),
+            self._titled(person.name_text),
         ):
             person.name = mention.name
-            person.name_in_title_case = titled
+            person.name_text = text
             self.people.pop(person.key, None)
             person.key = key
             self.people[key] = person
@@ -186,6 +186,12 @@ class PersonIndex:
         if positioned:
             person.positions.append((mention.paragraph, mention.start))
         self._by_surname.setdefault(surname, person)
+
+    def _titled(self, text: str) -> bool:
+        answer = self._title_case.get(text)
+        if answer is None:
+            answer = self._title_case[text] = is_title_case(text)
+        return answer
 
     def by_name(self, words: str) -> Person | None:
         """The person a name or surname mention refers to ('Ryabkov', 'Sergey Ryabkov')."""

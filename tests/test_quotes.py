@@ -906,6 +906,19 @@ def test_a_participle_after_a_quotation_has_no_subject_after_it() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # the object of a preposition speaks for nobody
+        "Protesters marching through the streets chanted “What curfew?” and kept going.",
+        # 'a ... tweet' is a noun: a singular subject would take 'tweets'
+        "Clinton is describing as “unhinged” a Donald Trump tweet attacking a former model.",
+    ],
+)
+def test_a_noun_phrase_before_a_verb_form_is_no_speaker(paragraph: str) -> None:
+    assert all(q.speaker is None for q in quotes(paragraph))
+
+
 def test_an_object_pronoun_after_the_verb_is_no_speaker() -> None:
     found = quotes(
         "Obama rebuked critics who want him to condemn “radical Islamists,” saying it "

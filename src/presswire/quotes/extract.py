@@ -100,6 +100,8 @@ OBJECT_PRONOUNS = frozenset({"it", "him", "her", "them", "us", "me"})
 """Pronouns that follow a verb as its object, never as its subject: 'saying it', 'told him'."""
 ATTRIBUTION_DASHES = frozenset({"―", "—", "–"})
 """A dash that attributes a quotation to the name after it: '“...” ― Pamela Padilla'."""
+IRREGULAR_VERB_FORMS = frozenset({"said", "told", "wrote", "thought", "read", "went"})
+"""Past forms that end in none of -s, -ed and -ing."""
 CLAUSE_OPENERS = frozenset(
     {"while", "but", "and", "whereas", "although", "though", "because", "when", "if", "since"}
 )
@@ -833,7 +835,14 @@ def _phrase_before(tokens: list[Token], verb: int, floor: int, lexicon: Lexicon)
         owner = tokens[start - 2] if start - 2 >= floor else None
         if owner is None or not (is_capitalised(owner.text) or is_role_word(owner.lower)):
             return None  # 'of Republican claims' is no speaker; 'Speaker of the House' is
+    if tokens[start].lower in {"a", "an"} and _base_form(tokens[verb].lower):
+        return None  # 'a Donald Trump tweet attacking ...': a noun, no verb of that subject
     return start
+
+
+def _base_form(verb: str) -> bool:
+    """A verb form that agrees with no singular subject ('tweet', 'say'), as a noun reads."""
+    return not verb.endswith(("s", "ed", "ing")) and verb not in IRREGULAR_VERB_FORMS
 
 
 # A US politician's party and state after the name: 'McConnell, R-Ky., said'.
@@ -849,7 +858,12 @@ NOT_DESCRIPTIVE = frozenset(
 )
 """Words that end a clause rather than describe a person: 'the messages and disagrees'."""
 PREPOSITIONS = frozenset(
-    {"at", "in", "on", "by", "for", "with", "from", "to", "of", "after", "before", "during"}
+    words(
+        """
+    at in on by for with from to of after before during through across around over under
+    into among between against toward towards behind beyond near within without upon
+    """
+    )
 )
 """'at one point', 'in a statement': a phrase after these is no speaker."""
 APPOSITIVE_REACH = 30

@@ -37,6 +37,7 @@ from presswire.quotes.speakers import (
     TITLES,
     Person,
     PersonIndex,
+    is_inflected,
     is_name_word,
     is_role_word,
     role_before,
@@ -100,8 +101,9 @@ OBJECT_PRONOUNS = frozenset({"it", "him", "her", "them", "us", "me"})
 """Pronouns that follow a verb as its object, never as its subject: 'saying it', 'told him'."""
 ATTRIBUTION_DASHES = frozenset({"―", "—", "–"})
 """A dash that attributes a quotation to the name after it: '“...” ― Pamela Padilla'."""
-IRREGULAR_VERB_FORMS = frozenset({"said", "told", "wrote", "thought", "read", "went"})
-"""Past forms that end in none of -s, -ed and -ing."""
+PAST_LIKE_BASE = frozenset({"read", "went"})
+"""Past forms :func:`is_inflected` does not count ('read' is also a name, 'Ian Read'; 'went'
+is only in 'went on'): not base forms either."""
 CLAUSE_OPENERS = frozenset(
     {"while", "but", "and", "whereas", "although", "though", "because", "when", "if", "since"}
 )
@@ -499,11 +501,9 @@ def _speaker_after(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _
             k, i = verb_at, window[verb_at]  # '..., Mitch McConnell, R-Ky., said'
         if _is_verb(tokens, i, lexicon) and k > 0:
             start = _phrase_before(tokens, i, window[0], lexicon)
-            if start is not None and any(
+            if start is not None and not any(
                 tokens[j].lower in CLAUSE_OPENERS for j in range(window[0], start)
-            ):
-                break  # '“Mr. Trump,” while Trump refers to ...': another clause's verb
-            if start is not None:
+            ):  # not '“Mr. Trump,” while Trump refers to ...': another clause's verb
                 verb = tokens[i].text
                 via = _told_agency(tokens, i, lexicon)
                 return _Cue(start, _skip_back(tokens, i, start), verb, via)
@@ -842,7 +842,7 @@ def _phrase_before(tokens: list[Token], verb: int, floor: int, lexicon: Lexicon)
 
 def _base_form(verb: str) -> bool:
     """A verb form that agrees with no singular subject ('tweet', 'say'), as a noun reads."""
-    return not verb.endswith(("s", "ed", "ing")) and verb not in IRREGULAR_VERB_FORMS
+    return not is_inflected(verb) and verb not in PAST_LIKE_BASE
 
 
 # A US politician's party and state after the name: 'McConnell, R-Ky., said'.
@@ -875,7 +875,7 @@ MAX_MODIFIERS = 2
 conservative activist Bob Klaus'."""
 OPENING_PHRASE = 12
 """Tokens of a phrase opening a sentence before its subject: 'In response to the attack,'."""
-NOT_VERBS = PREPOSITIONS | NOT_DESCRIPTIVE | DETERMINERS | {"as", "than", "like", "into"}
+NOT_VERBS = PREPOSITIONS | NOT_DESCRIPTIVE | DETERMINERS | {"as", "than", "like"}
 """Lower-case words after a name that show it is no verb's subject: 'to Rubio as'."""
 
 

@@ -245,6 +245,7 @@ MAX_NAME_WORDS = 4
 """More capitalised words in a row than this ('Donald Trump Calls Out Ted Cruz') are a
 headline in title case, not a name: 'Martin Luther King Jr' and 'Harry B. Harris Jr' fit."""
 IRREGULAR_PAST = frozenset({"said", "told", "wrote", "thought"})
+"""Past forms of reporting verbs that end in none of -s, -ed and -ing."""
 
 
 def find_names(text: str, paragraph: int, lexicon: Lexicon) -> list[NameMention]:
@@ -322,12 +323,18 @@ def _name_string(word: str, lexicon: Lexicon) -> bool:
     )
 
 
+def is_inflected(verb: str) -> bool:
+    """A verb form with a tense or person ending ('says', 'added', 'saying', 'said'), which
+    agrees with a singular subject and which no name is."""
+    return verb.endswith(("s", "ed", "ing")) or verb in IRREGULAR_PAST
+
+
 def _headline_verb(lower: str, lexicon: Lexicon) -> bool:
     """A reporting verb capitalised in a title-case headline ('Glenn Beck Says Trump ...'):
-    an inflected form, which no name is ('States' is left to the organisation words)."""
+    an inflected form ('States' is left to the organisation words)."""
     return (
         lower in lexicon.reporting_verbs
-        and (lower.endswith(("s", "ed", "ing")) or lower in IRREGULAR_PAST)
+        and is_inflected(lower)
         and lower not in lexicon.non_person_words
     )
 

@@ -1122,7 +1122,11 @@ def _named_in_sentence(
     if subject is None:
         return speaker
     opening = tokens[subject[0]]  # a name or a role: not 'That curiosity prompted Butz'
-    if not is_capitalised(opening.text) or opening.lower in lexicon.non_speakers | PRONOUNS:
+    if (
+        not is_capitalised(opening.text)
+        or opening.lower in lexicon.non_speakers
+        or opening.lower in PRONOUNS
+    ):
         return speaker
     named = _speaker(
         tokens, _Cue(subject[0], subject[1], cue.verb), text, index, people, lexicon, last

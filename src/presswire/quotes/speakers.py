@@ -252,60 +252,66 @@ def find_names(text: str, paragraph: int, lexicon: Lexicon) -> list[NameMention]
     """Names of two or more capitalised words, with the role words in front of them."""
     mentions: list[NameMention] = []
     known = lexicon._memo("name words")  # which words can be part of a name
-
-    def name_string(word: str) -> bool:
-        answer = known.get(word)
-        if answer is None:
-            answer = known[word] = _name_string(word, lexicon)
-        return answer
-
     for run in _CAPITALISED_RUN.finditer(text):
-        # the run's words with their offsets (words are separated by white space only)
-        words: list[tuple[str, int]] = []
-        initials: set[int] = set()  # 'A.' in 'Julie A. Diaz': a name word even where 'A' is not
-        position = run.start()
-        for word in run.group().split():
-            position = text.find(word, position)
-            if len(word) == 2 and word[1] == "." and word[0].isupper():
-                initials.add(len(words))
-                words.append((word, position))  # the name as written: 'John F. Kennedy'
-            else:
-                words.append((word.rstrip(",.;:"), position))
-            position += len(word)
+        # 'A.' in 'Julie A. Diaz' is kept as written ('John F. Kennedy'): an initial joins a
+        # name even where 'A' alone is no name word; other words lose trailing punctuation
+        words = [
+            word.rstrip(",.;:") if word[-1] in ",.;:" and not _is_initial(word) else word
+            for word in run.group().split()
+        ]
+        can_name = []
+        for word in words:
+            answer = known.get(word)
+            if answer is None:
+                answer = known[word] = _name_string(word, lexicon)
+            can_name.append(answer)
+        if True not in can_name:
+            continue  # most runs: 'The White House', 'In May'
+        count = len(words)
+        positions: list[int] = []  # the words' offsets, found for a run that holds a name
         index = 0
-        while index < len(words):
-            if not name_string(words[index][0]):
+        while index < count:
+            if not can_name[index]:
                 index += 1
                 continue
             end = index
-            while end + 1 < len(words) and (
-                name_string(words[end + 1][0])
+            while end + 1 < count and (
+                can_name[end + 1]
                 or (
-                    (words[end + 1][0].lower() in NAME_PARTICLES or end + 1 in initials)
-                    and end + 2 < len(words)
-                    and name_string(words[end + 2][0])
+                    end + 2 < count
+                    and can_name[end + 2]
+                    and (words[end + 1].lower() in NAME_PARTICLES or _is_initial(words[end + 1]))
                 )
             ):
                 end += 1
-            last_word = words[end][0]
+            last_word = words[end]
             if (
                 end > index
                 and end - index < MAX_NAME_WORDS
                 and last_word.lower() not in lexicon.non_person_words
             ):
-                name = " ".join(word.strip("[]") for word, _ in words[index : end + 1])
-                start = words[index][1]
+                if not positions:
+                    position = run.start()
+                    for word in words:  # words are separated by white space only
+                        position = text.find(word, position)
+                        positions.append(position)
+                        position += len(word)
+                start = positions[index]
                 mentions.append(
                     NameMention(
-                        name,
+                        " ".join(word.strip("[]") for word in words[index : end + 1]),
                         _role_in_front(text, start),
                         paragraph,
                         start,
-                        words[end][1] + len(last_word),
+                        positions[end] + len(last_word),
                     )
                 )
             index = end + 1
     return mentions
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) == 2 and word[1] == "." and word[0].isupper()
 
 
 def _name_string(word: str, lexicon: Lexicon) -> bool:
@@ -342,25 +348,33 @@ def _headline_verb(lower: str, lexicon: Lexicon) -> bool:
 def _role_in_front(text: str, start: int) -> str | None:
     """The role written right in front of a name, as written: 'Kremlin spokesman'."""
     window = text[max(0, start - ROLE_WINDOW) : start]
+    # Most names have none: the word right in front decides that without splitting the window.
+    last = window.rsplit(None, 1)[-1:]
+    if not last or not _may_end_role(last[0]):
+        return None
     words = window.split()
     if start > ROLE_WINDOW and window[:1].strip():
         words = words[1:]  # the window cut a word in two
     first = len(words)
     while first > 0:
-        word = words[first - 1]
-        lower = word.lower()
-        if word[-1:] in ',.;:!?”"':
-            break  # a role runs up to the name without punctuation
-        if is_role_word(lower) or lower in ROLE_CONNECTORS or (word.isupper() and len(word) <= 4):
-            first -= 1
-            continue
-        break
+        if not _may_end_role(words[first - 1]):
+            break
+        first -= 1
     role = words[first:]
     while role and not (is_role_word(role[0].lower()) or role[0].isupper()):
         role = role[1:]
     if not any(is_role_word(word.lower()) for word in role):
         return None
     return " ".join(role)
+
+
+def _may_end_role(word: str) -> bool:
+    """Whether ``word`` can be the last word of a role in front of a name: a role word, a
+    connector or an acronym, with no punctuation before the name."""
+    if word[-1] in ',.;:!?”"':
+        return False
+    lower = word.lower()
+    return is_role_word(lower) or lower in ROLE_CONNECTORS or (word.isupper() and len(word) <= 4)
 
 
 def is_name_word(token: Token, lexicon: Lexicon) -> bool:

@@ -49,3 +49,33 @@ def test_docs_outlets_table_is_current() -> None:
 def test_every_builtin_plugin_describes_itself() -> None:
     described = {name for name, _, _ in presswire.default_registry().outlets()}
     assert described >= BUILTIN
+
+
+# A date line whose day and hour cannot exist, in each outlet's own format.
+IMPOSSIBLE_DATES = [
+    ("seeds/001_4a0582fe3bb4a27c.txt", "May 30, 11:41 UTC+3", "May 37, 11:41 UTC+3", "tass"),
+    ("seeds/002_6f6393aee3e8b6bb.txt", "13 Nov, 2020 11:53", "37 Nov, 2020 11:53", "rt"),
+    ("seeds/003_023a901f25739ca9.txt", "28 Apr, 2021 11:53", "28 Apr, 2021 27:53", "rt"),
+    (
+        "tests/fixtures/plaintext/zerohedge_header.txt",
+        "Thu, 03/28/2024 - 02:45",
+        "Thu, 03/38/2024 - 02:45",
+        "zerohedge",
+    ),
+]
+
+
+@pytest.mark.parametrize(("page", "date", "impossible", "outlet"), IMPOSSIBLE_DATES)
+def test_an_impossible_date_costs_the_date_not_the_outlet(
+    page: str, date: str, impossible: str, outlet: str
+) -> None:
+    text = (ROOT / page).read_text("utf-8")
+    assert date in text
+    expected = presswire.parse(text)
+    article = presswire.parse(text.replace(date, impossible))
+    assert article.outlet == outlet
+    assert article.published is None
+    assert any(w.startswith("published:") for w in article.warnings)
+    assert not any("failed" in w for w in article.warnings), article.warnings
+    assert article.title == expected.title
+    assert article.paragraphs == expected.paragraphs

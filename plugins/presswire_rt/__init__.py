@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 import attrs
 from bs4 import BeautifulSoup, Tag
 
 from presswire import DEFAULT_LEXICON, Article, Document, Fingerprint, OutletInfo, hookimpl
+from presswire.dates import format_datetime
 from presswire.html import render_text
 from presswire.rules import (
     MONTHS,
@@ -53,7 +55,7 @@ def presswire_extract_html(document: Document, soup: BeautifulSoup) -> Article |
 
 def _extract(lines: list[str]) -> Article:
     title: str | None = None
-    published: str | None = None
+    date_line: re.Match[str] | None = None
     body: list[str] = []
     related: list[str] = []
     captions: list[str] = []
@@ -64,8 +66,8 @@ def _extract(lines: list[str]) -> Article:
         if rules.HEADER.matches(line) or rules.BOILERPLATE.matches(line):
             continue
         date_match = rules.DATE_LINE.fullmatch(line)
-        if date_match and published is None:
-            published = _iso(date_match)
+        if date_match and date_line is None:
+            date_line = date_match
             continue
         if title is None:
             title = line
@@ -82,8 +84,11 @@ def _extract(lines: list[str]) -> Article:
             body.append(line)
     paragraphs, subheadings = split_subheadings(body)
     warnings = []
-    if published is None:
+    published = _iso(date_line) if date_line else None
+    if date_line is None:
         warnings.append("published: no RT date line ('13 Nov, 2020 11:53') found")
+    elif published is None:
+        warnings.append(f"published: {date_line.group(0)!r} is not a real date")
     if not paragraphs:
         warnings.append("paragraphs: no body text found")
     return Article(
@@ -100,12 +105,19 @@ def _extract(lines: list[str]) -> Article:
     )
 
 
-def _iso(match: re.Match[str]) -> str:
+def _iso(match: re.Match[str]) -> str | None:
     groups = match.groupdict()
-    month = MONTHS[groups["month"].lower()]
-    return (
-        f"{groups['year']}-{month:02d}-{int(groups['day']):02d}T{groups['hour']}:{groups['minute']}"
-    )
+    try:
+        moment = datetime(
+            int(groups["year"]),
+            MONTHS[groups["month"].lower()],
+            int(groups["day"]),
+            int(groups["hour"]),
+            int(groups["minute"]),
+        )
+    except ValueError:  # '37 Nov, 2020 25:61': a mangled page loses its date, not its outlet
+        return None
+    return format_datetime(moment)
 
 
 @hookimpl

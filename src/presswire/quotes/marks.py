@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from functools import lru_cache
-
-from attrs import frozen
+from typing import NamedTuple
 
 __all__ = ["QuoteSpan", "find_quote_spans", "may_hold_quotes"]
 
@@ -29,9 +28,9 @@ _OPENS_AFTER = "([{—–-/:;,"
 """Besides white space, what a symmetric mark may follow when it opens a quotation."""
 
 
-@frozen
-class QuoteSpan:
-    """One quotation in a paragraph: ``text[start:end]`` is its content without the marks."""
+class QuoteSpan(NamedTuple):
+    """One quotation in a paragraph: ``text[start:end]`` is its content without the marks (a
+    tuple: one is made for every quotation of every paragraph)."""
 
     start: int
     end: int
@@ -166,5 +165,8 @@ def _span(
     return QuoteSpan(start=start, end=end, opening=opening, closing=closing, single=single)
 
 
+_ALPHANUMERIC = re.compile(r"[^\W_]")
+
+
 def _has_words(text: str, span: QuoteSpan) -> bool:
-    return any(char.isalnum() for char in text[span.start : span.end])
+    return _ALPHANUMERIC.search(text, span.start, span.end) is not None

@@ -1232,3 +1232,40 @@ def test_the_lexicon_memo_stays_bounded_and_keeps_answers_per_lexicon(
     strict = lexicon.merge(Lexicon(non_speakers=["Maria29"]))
     (quote,) = extract_quotes(["“We disagree,” said Maria29 Petrova29."], lexicon=strict)
     assert quote.speaker is None or quote.speaker.name != "Maria29 Petrova29"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "mention"),
+    [
+        ("Bannon, who Beck on Wednesday called “a horrible, despicable human being.”", "Beck"),
+        ("Trump in his announcement speech called the migrants “rapists” on live TV.", "Trump"),
+        ("Sanders at a rally in Iowa on Sunday said the party was “ready to win.”", "Sanders"),
+        ("He on Monday said the plan was “dead on arrival.”", "He"),
+    ],
+)
+def test_time_and_place_phrases_between_subject_and_verb_are_stepped_over(
+    paragraph: str, mention: str
+) -> None:
+    assert speaker_of(one(paragraph))[0] == mention
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name"),
+    [
+        # a role in the phrase belongs to the subject
+        (
+            "The Council on American-Islamic Relations National Executive Director Nihad Awad"
+            " says in a statement that Trump’s “inflammatory rhetoric has crossed the line.”",
+            "Nihad Awad",
+        ),
+        # a name after a determiner is no person
+        (
+            "A group urging Britain to leave the European Union in a campaign message warned of"
+            " an “Orlando-style atrocity” if Britain remained.",
+            None,
+        ),
+    ],
+)
+def test_no_subject_is_taken_from_inside_a_noun_phrase(paragraph: str, name: str | None) -> None:
+    found = quotes(paragraph)
+    assert [speaker_of(q)[1] for q in found if q.confidence >= 0.5] == ([name] if name else [])

@@ -506,7 +506,7 @@ def _speaker_after(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _
             ):  # not '“Mr. Trump,” while Trump refers to ...': another clause's verb
                 verb = tokens[i].text
                 via = _told_agency(tokens, i, lexicon)
-                return _Cue(start, _skip_back(tokens, i, start), verb, via)
+                return _Cue(start, _skip_back(tokens, i, start, lexicon), verb, via)
             break
         k += 1
     return None
@@ -567,7 +567,7 @@ def _closing_cue(tokens: list[Token], rest: list[int], lexicon: Lexicon) -> _Cue
             subject = _phrase_before(tokens, i, rest[0], lexicon)
             if subject != rest[0]:
                 return None
-            start, end, last = rest[0], _skip_back(tokens, i, rest[0]), i + 1
+            start, end, last = rest[0], _skip_back(tokens, i, rest[0], lexicon), i + 1
         sentence_ends = last >= len(tokens) or tokens[last].text in {".", ",", ";", "!", "?"}
         if end > start and sentence_ends:
             return _Cue(start, end, tokens[i].text)
@@ -629,7 +629,10 @@ def _cue_before(
             start = _phrase_before(tokens, i, floor, lexicon)
             if start is not None:
                 return _Cue(
-                    start, _skip_back(tokens, i, start), nearest, _told_agency(tokens, i, lexicon)
+                    start,
+                    _skip_back(tokens, i, start, lexicon),
+                    nearest,
+                    _told_agency(tokens, i, lexicon),
                 )
             if tokens[i].lower.endswith("ing") and i > floor and tokens[i - 1].text == ",":
                 # '[Trump] defended the incident, calling the protester “...”': the speaker
@@ -736,12 +739,13 @@ def _relayed_before(
     return None
 
 
-def _skip_back(tokens: list[Token], verb: int, start: int) -> int:
-    """The end of the speaker phrase: the verb, less the auxiliaries in front of it."""
+def _skip_back(tokens: list[Token], verb: int, start: int, lexicon: Lexicon) -> int:
+    """The end of the speaker phrase: the verb, less the auxiliaries and the time and place
+    phrases in front of it."""
     end = verb
     while end > start + 1 and tokens[end - 1].lower in SKIPPABLE:
         end -= 1
-    return end
+    return _skip_adverbial(tokens, end, start, lexicon)
 
 
 def _phrase_before(tokens: list[Token], verb: int, floor: int, lexicon: Lexicon) -> int | None:
@@ -753,6 +757,7 @@ def _phrase_before(tokens: list[Token], verb: int, floor: int, lexicon: Lexicon)
     end = verb
     while end > floor and tokens[end - 1].lower in SKIPPABLE:
         end -= 1
+    end = _skip_adverbial(tokens, end, floor, lexicon)
     end = _skip_parenthetical(tokens, end, floor)
     if end > floor + 1 and tokens[end - 1].text == ",":
         appositive = _appositive_start(tokens, end - 1, floor, lexicon)
@@ -840,6 +845,45 @@ def _phrase_before(tokens: list[Token], verb: int, floor: int, lexicon: Lexicon)
     return start
 
 
+def _skip_adverbial(tokens: list[Token], end: int, floor: int, lexicon: Lexicon) -> int:
+    """The end of the subject in front of the time and place phrases between it and its verb:
+    'Beck on Wednesday called', 'Trump in his announcement speech called', 'Sanders at a
+    rally in Iowa said' (the first such phrase after a name or a pronoun)."""
+    subject_end = end
+    for k in range(end - 1, max(floor, end - ADVERBIAL_REACH) - 1, -1):
+        token = tokens[k]
+        if not token.is_word and token.lower not in POSSESSIVE_MARKS:
+            break  # punctuation: 'Trump, in his speech, said' is for the appositive rules
+        if token.lower in NOT_DESCRIPTIVE or is_role_word(token.lower):
+            break  # a role belongs to the subject: 'Council on ... Director Nihad Awad says'
+        if _is_verb(tokens, k, lexicon):
+            break
+        if (
+            token.lower in ADVERBIAL_PREPOSITIONS
+            and k > floor
+            and _names_subject(tokens, k - 1, floor, lexicon)
+        ):
+            subject_end = k
+    return subject_end
+
+
+def _names_subject(tokens: list[Token], last: int, floor: int, lexicon: Lexicon) -> bool:
+    """A pronoun or a name ends at ``last``, not a noun phrase ('the European Union', 'the
+    National Championship')."""
+    if tokens[last].lower in {"he", "she", "they"}:
+        return True
+    if not (tokens[last].is_word and is_name_word(tokens[last], lexicon)):
+        return False
+    first = last - 1
+    while (
+        first >= floor
+        and tokens[first].is_word
+        and (is_capitalised(tokens[first].text) or is_role_word(tokens[first].lower))
+    ):
+        first -= 1
+    return not (first >= floor and tokens[first].lower in DETERMINERS)
+
+
 def _base_form(verb: str) -> bool:
     """A verb form that agrees with no singular subject ('tweet', 'say'), as a noun reads."""
     return not is_inflected(verb) and verb not in PAST_LIKE_BASE
@@ -866,6 +910,10 @@ PREPOSITIONS = frozenset(
     )
 )
 """'at one point', 'in a statement': a phrase after these is no speaker."""
+ADVERBIAL_PREPOSITIONS = frozenset({"in", "on", "at", "during"})
+"""Prepositions of time and place phrases that may stand between a subject and its verb."""
+ADVERBIAL_REACH = 8
+"""Tokens of such phrases looked back over from the verb."""
 APPOSITIVE_REACH = 30
 """Tokens after a speaker's name that appositives may take before the verb."""
 CLOSING_CUE_WORDS = 5

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from presswire import Article
-from presswire.dates import MIN_YEAR, format_datetime, parse_iso
+from presswire.dates import MIN_YEAR, format_clock, format_datetime, parse_iso
 
 
 @pytest.mark.parametrize(
@@ -50,3 +50,19 @@ def test_format_then_parse_round_trips(moment: datetime, zone: timezone | None) 
     assert parse_iso(text) == text
     assert datetime.fromisoformat(text) == moment
     assert format_datetime(date(5, 1, 2)) == "0005-01-02"
+
+
+@pytest.mark.parametrize(
+    ("parts", "expected"),
+    [
+        ((2020, 11, 13, 11, 53), "2020-11-13T11:53"),
+        ((2024, 2, 29, 0, 0), "2024-02-29T00:00"),
+        ((2020, 11, 37, 11, 53), None),
+        ((2023, 2, 29, 11, 53), None),
+        ((2020, 11, 13, 25, 61), None),
+    ],
+)
+def test_format_clock_gives_none_for_a_moment_that_does_not_exist(
+    parts: tuple[int, int, int, int, int], expected: str | None
+) -> None:
+    assert format_clock(*parts) == expected

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import itertools
 import re
-from datetime import datetime
 
 from presswire import Article, Document, Fingerprint, OutletInfo, hookimpl
-from presswire.dates import format_datetime
+from presswire.dates import format_clock
 from presswire.rules import combine_weights, is_headline, is_prose
 from presswire_plaintext import rules
 from presswire_plaintext.rules import ZEROHEDGE_SIGNALS
@@ -79,17 +78,13 @@ def presswire_extract_text(document: Document) -> Article:
 
 
 def _iso(match: re.Match[str]) -> str | None:
-    try:
-        moment = datetime(
-            int(match["year"]),
-            int(match["month"]),
-            int(match["day"]),
-            int(match["hour"]),
-            int(match["minute"]),
-        )
-    except ValueError:
-        return None
-    return format_datetime(moment)
+    return format_clock(
+        int(match["year"]),
+        int(match["month"]),
+        int(match["day"]),
+        int(match["hour"]),
+        int(match["minute"]),
+    )
 
 
 @hookimpl

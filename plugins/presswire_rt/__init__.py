@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
 
 import attrs
 from bs4 import BeautifulSoup, Tag
 
 from presswire import DEFAULT_LEXICON, Article, Document, Fingerprint, OutletInfo, hookimpl
-from presswire.dates import format_datetime
+from presswire.dates import format_clock
 from presswire.html import render_text
 from presswire.rules import (
     MONTHS,
@@ -107,17 +106,13 @@ def _extract(lines: list[str]) -> Article:
 
 def _iso(match: re.Match[str]) -> str | None:
     groups = match.groupdict()
-    try:
-        moment = datetime(
-            int(groups["year"]),
-            MONTHS[groups["month"].lower()],
-            int(groups["day"]),
-            int(groups["hour"]),
-            int(groups["minute"]),
-        )
-    except ValueError:  # '37 Nov, 2020 25:61': a mangled page loses its date, not its outlet
-        return None
-    return format_datetime(moment)
+    return format_clock(
+        int(groups["year"]),
+        MONTHS[groups["month"].lower()],
+        int(groups["day"]),
+        int(groups["hour"]),
+        int(groups["minute"]),
+    )
 
 
 @hookimpl

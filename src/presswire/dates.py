@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta, timezone
 
-__all__ = ["MIN_YEAR", "format_datetime", "parse_iso"]
+__all__ = ["MIN_YEAR", "format_clock", "format_datetime", "parse_iso"]
 
 _ISO_LIKE = re.compile(
     r"\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?\s*"
@@ -32,6 +32,15 @@ def format_datetime(moment: datetime | date) -> str:
     if offset is not None:
         text += _format_offset(offset)
     return text
+
+
+def format_clock(year: int, month: int, day: int, hour: int, minute: int) -> str | None:
+    """A date and time read off a page ('13 Nov, 2020 11:53') in ISO 8601, without an offset;
+    ``None`` when no such moment exists ('37 Nov, 2020 25:61' in a mangled page)."""
+    try:
+        return format_datetime(datetime(year, month, day, hour, minute))
+    except ValueError:
+        return None
 
 
 def _format_offset(offset: timedelta) -> str:

@@ -97,6 +97,8 @@ SPEAKER_DETERMINERS = DETERMINERS - {"that"}
 """Determiners a speaker phrase may open with ('that Americans will say' is a clause)."""
 POSSESSIVE_MARKS = frozenset({"’s", "'s", "’", "'"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
+"""Pronouns that stand for a person as a verb's subject: 'he in a statement said'."""
 OBJECT_PRONOUNS = frozenset({"it", "him", "her", "them", "us", "me"})
 """Pronouns that follow a verb as its object, never as its subject: 'saying it', 'told him'."""
 ATTRIBUTION_DASHES = frozenset({"―", "—", "–"})
@@ -668,7 +670,7 @@ def _clause_subject(
         ):
             continue
         token = tokens[k]
-        if token.lower in {"he", "she", "they"}:
+        if token.lower in SUBJECT_PRONOUNS:
             return k, k + 1
         if not (token.is_word and is_capitalised(token.text)):
             continue
@@ -870,7 +872,7 @@ def _skip_adverbial(tokens: list[Token], end: int, floor: int, lexicon: Lexicon)
 def _names_subject(tokens: list[Token], last: int, floor: int, lexicon: Lexicon) -> bool:
     """A pronoun or a name ends at ``last``, not a noun phrase ('the European Union', 'the
     National Championship')."""
-    if tokens[last].lower in {"he", "she", "they"}:
+    if tokens[last].lower in SUBJECT_PRONOUNS:
         return True
     if not (tokens[last].is_word and is_name_word(tokens[last], lexicon)):
         return False

@@ -393,9 +393,7 @@ def role_before(tokens: list[Token], name_start: int, limit: int = 8) -> str | N
     start = name_start
     while start > 0 and name_start - start < limit:
         previous = tokens[start - 1]
-        lower = previous.lower
-        acronym = previous.is_word and previous.text.isupper() and len(previous.text) <= 4
-        if is_role_word(lower) or lower in ROLE_CONNECTORS or acronym:
+        if previous.is_word and _may_end_role(previous.text):
             start -= 1
             continue
         break

@@ -1269,3 +1269,58 @@ def test_time_and_place_phrases_between_subject_and_verb_are_stepped_over(
 def test_no_subject_is_taken_from_inside_a_noun_phrase(paragraph: str, name: str | None) -> None:
     found = quotes(paragraph)
     assert [speaker_of(q)[1] for q in found if q.confidence >= 0.5] == ([name] if name else [])
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "mention"),
+    [
+        # a time or place phrase after the verb finishes the attribution
+        (
+            "Democrats had “put the biggest crack” yet in the glass ceiling for women, she said"
+            " in a video message to the convention.",
+            "she",
+        ),
+        ("Trump’s “excesses” are sickening, Hollande said Tuesday in Paris.", "Hollande"),
+        # the person told, with or without a time or place phrase
+        ("The plan is “a disaster” for the country, he told reporters.", "he"),
+        (
+            "“We will win” in November, the senator told The Washington Post on Monday.",
+            "the senator",
+        ),
+        # the attribution ends a long sentence, after its last commas
+        (
+            "Julian Assange has been “arbitrarily detained” by Britain and Sweden since December"
+            " 2010, and should be freed and compensated, the rights group says.",
+            "the rights group",
+        ),
+        (
+            "That would create a “summer of agony” for Clinton leading up to the convention,"
+            " forcing her to fend off both Trump and Sanders, said Brad Bannon, a pollster.",
+            "Brad Bannon",
+        ),
+    ],
+)
+def test_an_attribution_closing_the_sentence_names_the_speaker(
+    paragraph: str, mention: str
+) -> None:
+    found = one(paragraph)
+    assert found.confidence == CONFIDENCE["cue"]
+    assert speaker_of(found)[0] == mention
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # a clause of its own after the verb: its own reported speech
+        "The plan is “a disaster” for the country, he said the bill would fail anyway.",
+        # what was told, not who: 'told friends that ...', 'tells one joke about ...'
+        "The book is “a marvel” of its kind, Donald told friends that it sold.",
+        "His speech was “a tonic” for the party, he tells one joke about Trump.",
+        # the one told is no speaker, nor the object of a preposition after 'said'
+        "The plan was “reckless,” told Fox News.",
+        "The plan was “a reckless gamble” for the party, said of Cruz.",
+    ],
+)
+def test_no_closing_attribution_from_words_that_are_no_attribution(paragraph: str) -> None:
+    found = quotes(paragraph)
+    assert all(q.speaker is None for q in found), found

@@ -81,6 +81,8 @@ AFTER_WINDOW = 40
 """How many tokens after a quotation are read: the cue, its speaker and an 'according to'."""
 ACCORDING_WINDOW = 8
 """Tokens after a speaker and verb in which a trailing 'according to AGENCY' is looked for."""
+FINAL_COMMAS = 3
+"""Commas, the last first, after which a sentence-final attribution is looked for."""
 SKIPPABLE = frozenset(
     words(
         """
@@ -111,6 +113,24 @@ CLAUSE_OPENERS = frozenset(
 )
 """Words after a quotation that open a clause of its own: its verb attributes nothing."""
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "-", "“", "”", '"', "«", "»"})
+ATTRIBUTION_TAILS = frozenset(
+    words(
+        """
+    in on at during after before from via while outside inside ahead following last earlier
+    later yesterday today tonight
+    """
+    )
+)
+"""Words that open a time or place phrase after an attribution's verb: ', she said in a
+video message', ', he said on Monday'."""
+WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+TELLING_VERBS = frozenset({"told", "tells"})
+"""Reporting verbs whose object is the person told: ', he told reporters', 'told Interfax'."""
+MAX_TOLD_WORDS = 4
+"""Words of the person told after 'told' in a closing cue: 'told The Washington Post'."""
+NOT_TOLD_WORDS = frozenset({"that", "about", "how", "what", "why", "whether", "to", "of"})
+"""Words that open what was told, not who was told: 'told his roommate that ...'."""
+SENTENCE_PUNCTUATION = frozenset({".", ",", ";", "!", "?"})
 ACCORDING = ("according", "to")
 QUOTED_AS = ("as", "saying")
 QUOTING_VERBS = frozenset({"quoted", "quotes", "cited", "cites"})
@@ -428,7 +448,11 @@ def _cue_after(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _Cue 
     """'..., Ryabkov added' / '..., said Peskov' / '..., TASS quoted Ryabkov as saying', with
     the agency of a trailing 'according to' as ``via`` ('..., Sanders said, according to
     CNN')."""
-    cue = _dash_attribution(tokens, after, lexicon) or _speaker_after(tokens, after, lexicon)
+    cue = (
+        _dash_attribution(tokens, after, lexicon)
+        or _speaker_after(tokens, after, lexicon)
+        or _final_cue(tokens, after, lexicon)
+    )
     if cue is None or cue.via is not None:
         return cue
     rest = [i for i in after if i >= cue.end][:ACCORDING_WINDOW]
@@ -437,6 +461,21 @@ def _cue_after(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _Cue 
             via = _via(tokens, rest[k + 2], min(len(tokens), rest[k + 2] + 4), lexicon)
             return _Cue(cue.start, cue.end, cue.verb, via) if via else cue
     return cue
+
+
+def _final_cue(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _Cue | None:
+    """A speaker and verb after the last commas of the quotation's sentence, however far
+    it went on: 'Julian Assange has been “arbitrarily detained” by Britain and Sweden since
+    December 2010, and should be freed, the rights group says.' The sentence must end within
+    ``after`` (not cut by the window or by the next quotation)."""
+    if not after or tokens[after[-1]].text not in {".", "!", "?"}:
+        return None
+    commas = [k for k, i in enumerate(after) if tokens[i].text == ","][-FINAL_COMMAS:]
+    for k in reversed(commas):
+        cue = _closing_cue(tokens, after[k + 1 :], lexicon)
+        if cue is not None:
+            return cue
+    return None
 
 
 def _dash_attribution(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _Cue | None:
@@ -468,8 +507,10 @@ def _speaker_after(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _
                 via = _via(tokens, window[0], window[k], lexicon)
                 return _Cue(window[k + 1], window[as_at], tokens[window[k]].text, via)
     if _is_verb(tokens, window[0], lexicon):  # '..., said Peskov'
-        if tokens[window[0]].lower.endswith("ing"):
-            return None  # '“reckless,” saying Americans ...': a participle has no subject after it
+        if tokens[window[0]].lower.endswith("ing") or tokens[window[0]].lower in TELLING_VERBS:
+            # '“reckless,” saying Americans ...': a participle has no subject after it, and
+            # '“...,” told Fox News' names the one told
+            return None
         end = _inverted_subject(tokens, window[0] + 1, lexicon)
         if end > window[0] + 1:
             return _Cue(window[0] + 1, end, tokens[window[0]].text)
@@ -545,6 +586,8 @@ def _verb_after_appositives(
         if tokens[after[k]].text != "," or not _is_verb(tokens, after[k + 1], lexicon):
             continue
         following = after[k + 2] if k + 2 < len(after) else None
+        if tokens[after[k + 1]].lower in TELLING_VERBS:
+            following = None  # 'Malkia Cyril, ..., told The Huffington Post': the one told
         if following is not None and (
             is_name_word(tokens[following], lexicon)
             or tokens[following].lower in DETERMINERS
@@ -563,6 +606,8 @@ def _closing_cue(tokens: list[Token], rest: list[int], lexicon: Lexicon) -> _Cue
         if not _is_verb(tokens, i, lexicon):
             continue
         if k == 0:
+            if tokens[i].lower in TELLING_VERBS:
+                return None  # ', told Fox News': the person told, not the speaker
             start, end = i + 1, _inverted_subject(tokens, i + 1, lexicon)
             last = end
         else:
@@ -570,11 +615,28 @@ def _closing_cue(tokens: list[Token], rest: list[int], lexicon: Lexicon) -> _Cue
             if subject != rest[0]:
                 return None
             start, end, last = rest[0], _skip_back(tokens, i, rest[0], lexicon), i + 1
-        sentence_ends = last >= len(tokens) or tokens[last].text in {".", ",", ";", "!", "?"}
-        if end > start and sentence_ends:
+        if end > start and _ends_attribution(tokens, last, i):
             return _Cue(start, end, tokens[i].text)
         return None
     return None
+
+
+def _ends_attribution(tokens: list[Token], at: int, verb: int) -> bool:
+    """Whether the words from ``at`` on, after a closing cue's speaker and verb, only finish
+    the attribution: the sentence ends (', he said.'), a time or place phrase follows (', she
+    said in a video message', ', Hollande said Tuesday'), or the person told ('..., he told
+    reporters'). Anything else is a clause of its own: ', he said the plan would fail'."""
+    if tokens[verb].lower in TELLING_VERBS:  # step over the person told: 'reporters'
+        limit = min(len(tokens), at + MAX_TOLD_WORDS)
+        while at < limit and tokens[at].is_word and not _opens_tail(tokens[at]):
+            if tokens[at].lower in NOT_TOLD_WORDS:
+                return False  # 'told his roommate that ...', 'tells one joke about ...'
+            at += 1
+    return at >= len(tokens) or tokens[at].text in SENTENCE_PUNCTUATION or _opens_tail(tokens[at])
+
+
+def _opens_tail(token: Token) -> bool:
+    return token.lower in ATTRIBUTION_TAILS or token.text in WEEKDAYS
 
 
 def _appositive_then_verb(
@@ -1027,8 +1089,10 @@ def _role_word_behind(tokens: list[Token], at: int, floor: int) -> bool:
 def _inverted_subject(tokens: list[Token], start: int, lexicon: Lexicon) -> int:
     """End of the speaker phrase right after its verb ('said Peskov', 'said he'); an object
     pronoun there is no speaker ('..., saying it')."""
-    if start < len(tokens) and tokens[start].lower in OBJECT_PRONOUNS:
-        return start
+    if start < len(tokens) and (
+        tokens[start].lower in OBJECT_PRONOUNS or tokens[start].lower in PREPOSITIONS
+    ):
+        return start  # '..., saying it', '..., said of Cruz'
     return _phrase_after(tokens, start, lexicon)
 
 
@@ -1103,7 +1167,7 @@ def _agency_pattern(agencies: tuple[str, ...]) -> re.Pattern[str]:
 
 def _told_agency(tokens: list[Token], verb: int, lexicon: Lexicon) -> str | None:
     """'Peskov told Interfax': the agency that relayed it."""
-    if tokens[verb].lower not in {"told", "tells"}:
+    if tokens[verb].lower not in TELLING_VERBS:
         return None
     return _via(tokens, verb + 1, min(len(tokens), verb + 4), lexicon)
 

@@ -1324,3 +1324,37 @@ def test_an_attribution_closing_the_sentence_names_the_speaker(
 def test_no_closing_attribution_from_words_that_are_no_attribution(paragraph: str) -> None:
     found = quotes(paragraph)
     assert all(q.speaker is None for q in found), found
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "mention"),
+    [
+        ("Donald Trump told reporters he thought Fields had “made up the story.”", "Donald Trump"),
+        (
+            "McCain said on his official Twitter feed that he was referring to Obama’s decisions,"
+            " “not to the President himself.”",
+            "McCain",
+        ),
+        ("Ban Ki-moon condemned what he called a “brazen breach” of resolutions.", "Ban Ki-moon"),
+    ],
+)
+def test_a_pronoun_opening_a_reported_clause_gives_way_to_the_named_reporter(
+    paragraph: str, mention: str
+) -> None:
+    # the paragraph before names someone else, whom the pronoun alone would be taken for
+    found = quotes("Corey Lewandowski denied grabbing the reporter.", paragraph)
+    assert len(found) == 1
+    assert speaker_of(found[0]) == (mention, mention)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "mention"),
+    [
+        # the outer speaker is a pronoun too: the nearer one stays
+        ("He said she called it “a disaster.”", "she"),
+        # no reporting verb governs the pronoun's clause
+        ("Trump arrived late, and he called the plan “a disaster.”", "he"),
+    ],
+)
+def test_a_pronoun_stays_the_speaker_without_a_named_reporter(paragraph: str, mention: str) -> None:
+    assert speaker_of(one(paragraph))[0] == mention

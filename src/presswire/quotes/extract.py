@@ -83,6 +83,9 @@ ACCORDING_WINDOW = 8
 """Tokens after a speaker and verb in which a trailing 'according to AGENCY' is looked for."""
 FINAL_COMMAS = 3
 """Commas, the last first, after which a sentence-final attribution is looked for."""
+OUTER_REACH = 7
+"""Words between a reporting verb and the pronoun opening the clause it reports: 'said on
+his official Twitter feed that he'."""
 SKIPPABLE = frozenset(
     words(
         """
@@ -692,12 +695,14 @@ def _cue_before(
                 nearest, nearest_at = tokens[i].text, i
             start = _phrase_before(tokens, i, floor, lexicon)
             if start is not None:
-                return _Cue(
-                    start,
-                    _skip_back(tokens, i, start, lexicon),
-                    nearest,
-                    _told_agency(tokens, i, lexicon),
-                )
+                end = _skip_back(tokens, i, start, lexicon)
+                if end == start + 1 and tokens[start].lower in SUBJECT_PRONOUNS:
+                    # 'Trump told reporters he thought ...': the pronoun's clause is what
+                    # the named speaker said
+                    outer = _outer_cue(tokens, start, floor, nearest, lexicon)
+                    if outer is not None:
+                        return outer
+                return _Cue(start, end, nearest, _told_agency(tokens, i, lexicon))
             if tokens[i].lower.endswith("ing") and i > floor and tokens[i - 1].text == ",":
                 # '[Trump] defended the incident, calling the protester “...”': the speaker
                 # is the subject that opens the sentence
@@ -716,6 +721,29 @@ def _cue_before(
         if subject is not None:
             return _Cue(subject[0], subject[1], nearest, None)
     return None
+
+
+def _outer_cue(
+    tokens: list[Token], pronoun: int, floor: int, verb: str | None, lexicon: Lexicon
+) -> _Cue | None:
+    """For a subject pronoun opening the clause a reporting verb reports ('Weiner admitted to
+    the newspaper that he ...', 'Trump told reporters he ...'), the cue of that outer verb
+    when its speaker is named: the one who said it, and the one the pronoun stands for."""
+    k = pronoun - 1
+    if k > floor and tokens[k].lower == "that":
+        k -= 1
+    lowest = max(floor, k - OUTER_REACH)
+    while k > lowest and tokens[k].is_word and not _is_verb(tokens, k, lexicon):
+        k -= 1  # the one told, or a time or place phrase: 'on his official Twitter feed'
+    if not _is_verb(tokens, k, lexicon):
+        return None
+    start = _phrase_before(tokens, k, floor, lexicon)
+    if start is None:
+        return None
+    end = _skip_back(tokens, k, start, lexicon)
+    if end <= start or (end == start + 1 and tokens[start].lower in PRONOUNS):
+        return None
+    return _Cue(start, end, verb, _told_agency(tokens, k, lexicon))
 
 
 def _clause_subject(

@@ -1358,3 +1358,32 @@ def test_a_pronoun_opening_a_reported_clause_gives_way_to_the_named_reporter(
 )
 def test_a_pronoun_stays_the_speaker_without_a_named_reporter(paragraph: str, mention: str) -> None:
     assert speaker_of(one(paragraph))[0] == mention
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "mention"),
+    [
+        # 'according to' closing the sentence, however long, after the quotation
+        (
+            "As a reality TV boss on “The Apprentice,” Trump repeatedly demeaned women with"
+            " sexist language, according to show insiders.",
+            "show insiders",
+        ),
+        (
+            "More than 100,000 people took part in a nationwide “walk-in” at 2,000 schools,"
+            " according to the event organizer Alliance to Reclaim Our Schools (AROS).",
+            "the event organizer Alliance to Reclaim Our Schools",
+        ),
+        # several lower-case words before the role
+        (
+            "According to conservative talk radio host Rush Limbaugh, the move reeks of “fear”"
+            " and desperation.",
+            "conservative talk radio host Rush Limbaugh",
+        ),
+    ],
+)
+def test_according_to_names_the_source_before_or_after_the_quotation(
+    paragraph: str, mention: str
+) -> None:
+    found = one("Something happened on Monday.", paragraph)
+    assert (speaker_of(found)[0], found.verb) == (mention, "according to")

@@ -475,10 +475,30 @@ def _final_cue(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _Cue 
         return None
     commas = [k for k, i in enumerate(after) if tokens[i].text == ","][-FINAL_COMMAS:]
     for k in reversed(commas):
-        cue = _closing_cue(tokens, after[k + 1 :], lexicon)
+        cue = _closing_cue(tokens, after[k + 1 :], lexicon) or _closing_according(
+            tokens, after[k + 1 :], lexicon
+        )
         if cue is not None:
             return cue
     return None
+
+
+def _closing_according(tokens: list[Token], rest: list[int], lexicon: Lexicon) -> _Cue | None:
+    """', according to show insiders.' ending the sentence: the source of all of it."""
+    if len(rest) < 3 or (tokens[rest[0]].lower, tokens[rest[1]].lower) != ACCORDING:
+        return None
+    start = rest[2]
+    end = _phrase_after(tokens, start, lexicon, ACCORDING_MODIFIERS)
+    after = end
+    if after < len(tokens) and tokens[after].text == "(":  # 'Reclaim Our Schools (AROS).'
+        closing = next(
+            (k for k in range(after + 1, min(len(tokens), after + 8)) if tokens[k].text == ")"),
+            None,
+        )
+        after = after if closing is None else closing + 1
+    if end == start or (after < len(tokens) and tokens[after].text not in SENTENCE_PUNCTUATION):
+        return None
+    return _Cue(start, end, "according to")
 
 
 def _dash_attribution(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _Cue | None:
@@ -681,7 +701,7 @@ def _cue_before(
             and position > 0
             and tokens[before[position - 1]].lower == ACCORDING[0]
         ):
-            end = _phrase_after(tokens, i + 1, lexicon)
+            end = _phrase_after(tokens, i + 1, lexicon, ACCORDING_MODIFIERS)
             if end > i + 1:
                 return _Cue(i + 1, end, "according to")
         relayed = _relayed_before(tokens, before, position, lexicon)
@@ -1013,6 +1033,9 @@ CLOSING_CUE_WORDS = 5
 MAX_MODIFIERS = 2
 """Lower-case words a speaker phrase after its verb may hold before a role or name: 'said
 conservative activist Bob Klaus'."""
+ACCORDING_MODIFIERS = 3
+"""The same after 'according to', where no clause can follow the verb: 'According to
+conservative talk radio host Rush Limbaugh'."""
 OPENING_PHRASE = 12
 """Tokens of a phrase opening a sentence before its subject: 'In response to the attack,'."""
 NOT_VERBS = PREPOSITIONS | NOT_DESCRIPTIVE | DETERMINERS | {"as", "than", "like"}
@@ -1124,7 +1147,9 @@ def _inverted_subject(tokens: list[Token], start: int, lexicon: Lexicon) -> int:
     return _phrase_after(tokens, start, lexicon)
 
 
-def _phrase_after(tokens: list[Token], start: int, lexicon: Lexicon) -> int:
+def _phrase_after(
+    tokens: list[Token], start: int, lexicon: Lexicon, max_modifiers: int = MAX_MODIFIERS
+) -> int:
     """End of the speaker phrase starting at ``start`` ('Peskov', 'the diplomat')."""
     if start < len(tokens) and tokens[start].lower in PRONOUNS:
         return start + 1
@@ -1157,7 +1182,7 @@ def _phrase_after(tokens: list[Token], start: int, lexicon: Lexicon) -> int:
         if (
             token.is_word
             and token.text == token.lower
-            and modifiers < MAX_MODIFIERS
+            and modifiers < max_modifiers
             and token.lower not in NOT_VERBS
             and not _is_verb(tokens, end, lexicon)
             # a past tense after a name is its verb: 'Ryan endorsed Trump', 'Kasich suspended'
@@ -1383,7 +1408,7 @@ def _according_to_opening(
     words = [t.lower for t in tokens[:2]]
     if tuple(words) != ACCORDING:
         return None
-    end = _phrase_after(tokens, 2, lexicon)
+    end = _phrase_after(tokens, 2, lexicon, ACCORDING_MODIFIERS)
     if end <= 2:
         return None
     return _speaker(tokens, _Cue(2, end, "according to"), text, index, people, lexicon, last)

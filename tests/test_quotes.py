@@ -1387,3 +1387,35 @@ def test_according_to_names_the_source_before_or_after_the_quotation(
 ) -> None:
     found = one("Something happened on Monday.", paragraph)
     assert (speaker_of(found)[0], found.verb) == (mention, "according to")
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "mention"),
+    [
+        (
+            ["In July, Gingrich cynically dismissed Estonia as “suburbs of St. Petersburg.”"],
+            "Gingrich",
+        ),
+        (
+            [
+                "When Trump announced his candidacy, he infamously referred to Mexican immigrants"
+                " as “criminals” and “rapists” while calling for a wall."
+            ],
+            "he",
+        ),
+        # an adverb before a verb with no tense is no bridge: 'should formally declare'
+        (
+            [
+                "Ben Carson spoke in Iowa.",
+                "He laid out his plan, stating that the United States should formally declare war"
+                " on the “caliphate” in Syria.",
+            ],
+            "He",
+        ),
+    ],
+)
+def test_an_adverb_between_the_speaker_and_the_verb_is_stepped_over(
+    paragraphs: list[str], mention: str
+) -> None:
+    found = [q for q in quotes(*paragraphs) if q.speaker is not None]
+    assert [speaker_of(q)[0] for q in found] == [mention] * len(found) and found

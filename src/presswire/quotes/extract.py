@@ -97,6 +97,18 @@ SKIPPABLE = frozenset(
 )
 """Auxiliaries, adverbs and reflexives between a speaker and the reporting verb: 'had said',
 'Cruz himself said'."""
+ADVERB_MIN_LENGTH = 5
+"""A lower-case word ending in -ly and longer than this is an adverb ('openly', 'bluntly')
+unless :data:`NOT_ADVERBS` lists it."""
+NOT_ADVERBS = frozenset(
+    words(
+        """
+    family assembly supply rally ally reply daily weekly monthly quarterly yearly elderly
+    early likely only
+    """
+    )
+)
+"""Words ending in -ly that are no adverb of manner between a subject and its verb."""
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "another", "one"})
 SPEAKER_DETERMINERS = DETERMINERS - {"that"}
 """Determiners a speaker phrase may open with ('that Americans will say' is a clause)."""
@@ -855,9 +867,22 @@ def _skip_back(tokens: list[Token], verb: int, start: int, lexicon: Lexicon) -> 
     """The end of the speaker phrase: the verb, less the auxiliaries and the time and place
     phrases in front of it."""
     end = verb
-    while end > start + 1 and tokens[end - 1].lower in SKIPPABLE:
+    while end > start + 1 and _skippable(tokens[end - 1], tokens[verb]):
         end -= 1
     return _skip_adverbial(tokens, end, start, lexicon)
+
+
+def _skippable(token: Token, verb: Token) -> bool:
+    """An auxiliary or adverb between a speaker and the verb: 'had', 'also', 'cynically' (an
+    adverb only before a verb with a tense: 'should formally declare' has no speaker)."""
+    lower = token.lower
+    return lower in SKIPPABLE or (
+        len(lower) > ADVERB_MIN_LENGTH
+        and lower.endswith("ly")
+        and token.text == lower
+        and lower not in NOT_ADVERBS
+        and is_inflected(verb.lower)
+    )
 
 
 def _phrase_before(tokens: list[Token], verb: int, floor: int, lexicon: Lexicon) -> int | None:
@@ -867,7 +892,7 @@ def _phrase_before(tokens: list[Token], verb: int, floor: int, lexicon: Lexicon)
     Sanders's chief strategist, said') are stepped over to the name in front of them.
     """
     end = verb
-    while end > floor and tokens[end - 1].lower in SKIPPABLE:
+    while end > floor and _skippable(tokens[end - 1], tokens[verb]):
         end -= 1
     end = _skip_adverbial(tokens, end, floor, lexicon)
     end = _skip_parenthetical(tokens, end, floor)

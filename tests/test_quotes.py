@@ -1403,6 +1403,8 @@ def test_according_to_names_the_source_before_or_after_the_quotation(
             ],
             "he",
         ),
+        (["“We live in Satan’s kingdom,” my father often said."], "father"),
+        (["Sanders spoke in Vermont.", "“This is your movement,” he now says."], "he"),
         # an adverb before a verb with no tense is no bridge: 'should formally declare'
         (
             [

@@ -91,7 +91,7 @@ SKIPPABLE = frozenset(
         """
     had has have was is were would will also then later previously once again further earlier
     reportedly publicly repeatedly recently even never not just already has himself herself
-    themselves
+    themselves often always sometimes still now
     """
     )
 )

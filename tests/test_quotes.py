@@ -1421,3 +1421,23 @@ def test_an_adverb_between_the_speaker_and_the_verb_is_stepped_over(
 ) -> None:
     found = [q for q in quotes(*paragraphs) if q.speaker is not None]
     assert [speaker_of(q)[0] for q in found] == [mention] * len(found) and found
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "mention"),
+    [
+        ("“Donald is an amazing leader,” said the 46-year-old.", "the 46-year-old"),
+        (
+            "“We have worked diligently to come as close to the goal as possible,” said the"
+            " agency, which fell about 2,000 pages short.",
+            "the agency",
+        ),
+        ("“It’s hard enough to come back to work,” said the designer.", "the designer"),
+        (
+            "Gary Johnson’s doctor is calling the candidate “extremely physically fit.”",
+            "Gary Johnson’s doctor",
+        ),
+    ],
+)
+def test_people_described_by_age_or_occupation_speak(paragraph: str, mention: str) -> None:
+    assert speaker_of(one(paragraph))[0] == mention

@@ -1058,6 +1058,8 @@ CLOSING_CUE_WORDS = 5
 MAX_MODIFIERS = 2
 """Lower-case words a speaker phrase after its verb may hold before a role or name: 'said
 conservative activist Bob Klaus'."""
+AGE_NOUN = "-year-old"
+"""A word that names a person by age: 'the 46-year-old'."""
 ACCORDING_MODIFIERS = 3
 """The same after 'according to', where no clause can follow the verb: 'According to
 conservative talk radio host Rush Limbaugh'."""
@@ -1225,7 +1227,10 @@ def _phrase_after(
     return (
         end
         if any(
-            is_capitalised(t.text) or t.lower in lexicon.speaker_nouns for t in tokens[start:end]
+            is_capitalised(t.text)
+            or t.lower in lexicon.speaker_nouns
+            or t.lower.endswith(AGE_NOUN)  # 'said the 46-year-old'
+            for t in tokens[start:end]
         )
         else start
     )

@@ -155,6 +155,9 @@ SPEAKER_NOUNS = words(
     chief head premier commander general analyst expert economist professor researcher source
     sources representative rep deputy counselor councillor campaign manager strategist
     prosecutor judge justice officer agent colleague executive ceo founder author activist
+    agency witness witnesses designer delegate delegates organizer organizers supporter
+    supporters voter voters resident residents woman man teacher student doctor owner
+    veteran worker workers protester protesters
     """
 )
 

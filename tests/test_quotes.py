@@ -1433,6 +1433,13 @@ def test_an_adverb_between_the_speaker_and_the_verb_is_stepped_over(
             "the agency",
         ),
         ("“It’s hard enough to come back to work,” said the designer.", "the designer"),
+        # one taken from a group
+        (
+            "“There won’t be a path for Bernie to succeed,” said one of those advisers, who"
+            " spoke on the condition of anonymity.",
+            "one of those advisers",
+        ),
+        ("“It was unseemly,” said one of two witnesses.", "one of two witnesses"),
         (
             "Gary Johnson’s doctor is calling the candidate “extremely physically fit.”",
             "Gary Johnson’s doctor",

@@ -1058,6 +1058,9 @@ CLOSING_CUE_WORDS = 5
 MAX_MODIFIERS = 2
 """Lower-case words a speaker phrase after its verb may hold before a role or name: 'said
 conservative activist Bob Klaus'."""
+PARTITIVES = frozenset({"one", "two", "some", "many", "several", "both", "most", "each"})
+PLURAL_DETERMINERS = frozenset({"the", "those", "these", "two", "three", "several"})
+"""'One of those advisers', 'two of the witnesses': a speaker taken from a group."""
 AGE_NOUN = "-year-old"
 """A word that names a person by age: 'the 46-year-old'."""
 ACCORDING_MODIFIERS = 3
@@ -1177,9 +1180,20 @@ def _inverted_subject(tokens: list[Token], start: int, lexicon: Lexicon) -> int:
 def _phrase_after(
     tokens: list[Token], start: int, lexicon: Lexicon, max_modifiers: int = MAX_MODIFIERS
 ) -> int:
-    """End of the speaker phrase starting at ``start`` ('Peskov', 'the diplomat')."""
+    """End of the speaker phrase starting at ``start`` ('Peskov', 'the diplomat', 'one of
+    those advisers')."""
     if start < len(tokens) and tokens[start].lower in PRONOUNS:
         return start + 1
+    if (
+        start + 2 < len(tokens)
+        and tokens[start].lower in PARTITIVES
+        and tokens[start + 1].lower == "of"
+    ):
+        inner = start + 2
+        if tokens[inner].lower in POSSESSIVE_PRONOUNS or tokens[inner].lower in PLURAL_DETERMINERS:
+            inner += 1  # 'one of his aides', 'one of those advisers'
+        end = _phrase_after(tokens, inner, lexicon, max_modifiers)
+        return end if end > inner else start
     end = start
     if end < len(tokens) and tokens[end].lower in DETERMINERS:
         end += 1

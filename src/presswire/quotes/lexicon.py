@@ -157,7 +157,7 @@ SPEAKER_NOUNS = words(
     prosecutor judge justice officer agent colleague executive ceo founder author activist
     agency witness witnesses designer delegate delegates organizer organizers supporter
     supporters voter voters resident residents woman man teacher student doctor owner
-    veteran worker workers protester protesters
+    veteran worker workers protester protesters advisers advisors aides
     """
 )
 

@@ -145,7 +145,9 @@ MAX_TOLD_WORDS = 4
 """Words of the person told after 'told' in a closing cue: 'told The Washington Post'."""
 NOT_TOLD_WORDS = frozenset({"that", "about", "how", "what", "why", "whether", "to", "of"})
 """Words that open what was told, not who was told: 'told his roommate that ...'."""
-SENTENCE_PUNCTUATION = frozenset({".", ",", ";", "!", "?"})
+SENTENCE_ENDS = frozenset({".", "!", "?"})
+SENTENCE_PUNCTUATION = SENTENCE_ENDS | {",", ";"}
+"""What may follow a finished attribution: the sentence's end, or a clause break."""
 ACCORDING = ("according", "to")
 QUOTED_AS = ("as", "saying")
 QUOTING_VERBS = frozenset({"quoted", "quotes", "cited", "cites"})
@@ -483,7 +485,7 @@ def _final_cue(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _Cue 
     it went on: 'Julian Assange has been “arbitrarily detained” by Britain and Sweden since
     December 2010, and should be freed, the rights group says.' The sentence must end within
     ``after`` (not cut by the window or by the next quotation)."""
-    if not after or tokens[after[-1]].text not in {".", "!", "?"}:
+    if not after or tokens[after[-1]].text not in SENTENCE_ENDS:
         return None
     commas = [k for k, i in enumerate(after) if tokens[i].text == ","][-FINAL_COMMAS:]
     for k in reversed(commas):
@@ -501,14 +503,14 @@ def _closing_according(tokens: list[Token], rest: list[int], lexicon: Lexicon) -
         return None
     start = rest[2]
     end = _phrase_after(tokens, start, lexicon, ACCORDING_MODIFIERS)
-    after = end
-    if after < len(tokens) and tokens[after].text == "(":  # 'Reclaim Our Schools (AROS).'
+    next_at = end  # the token after the source, past a parenthetical
+    if next_at < len(tokens) and tokens[next_at].text == "(":  # 'Reclaim Our Schools (AROS).'
         closing = next(
-            (k for k in range(after + 1, min(len(tokens), after + 8)) if tokens[k].text == ")"),
+            (k for k in range(next_at + 1, min(len(tokens), next_at + 8)) if tokens[k].text == ")"),
             None,
         )
-        after = after if closing is None else closing + 1
-    if end == start or (after < len(tokens) and tokens[after].text not in SENTENCE_PUNCTUATION):
+        next_at = next_at if closing is None else closing + 1
+    if end == start or (next_at < len(tokens) and tokens[next_at].text not in SENTENCE_PUNCTUATION):
         return None
     return _Cue(start, end, "according to")
 

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from presswire.quotes.extract import CONFIDENCE
+from presswire.quotes.speakers import TITLES
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -76,7 +77,17 @@ continuing the last speaker (0.4), a partial quotation next to another (0.4), no
 See ``presswire.quotes.extract.CONFIDENCE``."""
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']*\s+[\"“‘']*[A-Z]")
+_SENTENCE_BREAK = re.compile(r"(\w*)[.!?][\"”’']*\s+[\"“‘']*[A-Z]")
+
+
+def sentence_break(text: str, start: int, end: int) -> bool:
+    """Whether a sentence ends in ``text[start:end]``: not at the dot of a title or an
+    initial ('“...,” Mr. Obama said, “...”' is one sentence)."""
+    for match in _SENTENCE_BREAK.finditer(text, start, end):
+        word = match[1]
+        if word.lower() not in TITLES and not (len(word) == 1 and word.isupper()):
+            return True
+    return False
 
 
 def predict(
@@ -102,7 +113,7 @@ def predict(
         listed = (
             previous is not None
             and previous[1].verb == quote.verb
-            and not _SENTENCE_BREAK.search(text, records[-1]["end"], start)
+            and not sentence_break(text, records[-1]["end"], start)
         )
         if (
             previous is not None

@@ -1448,3 +1448,25 @@ def test_an_adverb_between_the_speaker_and_the_verb_is_stepped_over(
 )
 def test_people_described_by_age_or_occupation_speak(paragraph: str, mention: str) -> None:
     assert speaker_of(one(paragraph))[0] == mention
+
+
+def test_a_partial_quotation_without_a_cue_goes_to_the_subject_of_its_sentence() -> None:
+    quote = one(
+        "In the depths of the Great Recession, Paul Ryan worried that the safety net was "
+        "becoming “a hammock that lulls able-bodied people to lives of dependency.”"
+    )
+    assert quote.speaker is not None and quote.speaker.mention == "Paul Ryan"
+    assert (quote.verb, quote.confidence) == (None, CONFIDENCE["sentence subject"])
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # a term in scare quotes: too short to be words someone said
+        "Mitt Romney seized on the issue of “religious liberty” in Iowa.",
+        # a title: every word capitalised
+        "Anthony Weiner acted in the Syfy movie “Sharknado 3: Oh Hell No!” last year.",
+    ],
+)
+def test_the_subject_of_a_sentence_does_not_speak_a_term_or_a_title(paragraph: str) -> None:
+    assert all(q.speaker is None for q in quotes(paragraph))

@@ -772,6 +772,11 @@ def test_an_opening_mark_typed_for_a_closing_one_closes() -> None:
     assert span_texts(text) == ["Mrs. Clinton could lose Iowa,", "a firewall."]
 
 
+def test_a_straight_opening_mark_closes_with_a_curly_one() -> None:
+    text = '"I don’t think it’s getting the attention,” Grassley said. He called it "a farce."'
+    assert span_texts(text) == ["I don’t think it’s getting the attention,", "a farce."]
+
+
 def test_an_opening_mark_after_a_space_inside_a_quotation_opens() -> None:
     text = "“He called it “a firewall” in Iowa"
     assert span_texts(text) == ["He called it", "a firewall"]

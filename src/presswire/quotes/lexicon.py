@@ -248,7 +248,7 @@ QUOTE_PAIRS = {
     "\u201e": "\u201c\u201d",  # „ “ (German) or „ ” (Polish)
     "\u00ab": "\u00bb",  # « »
     "\u00bb": "\u00ab",  # » « (Danish)
-    '"': '"',
+    '"': '"\u201d',  # " " or " ”: scraped text mixes straight and curly marks
 }
 
 NAME_VARIANTS = _name_variants(

@@ -881,12 +881,22 @@ def test_headline_words_do_not_run_into_names() -> None:
         ("That question led Peskov to condemn what he called “a brazen provocation.”", "he"),
     ],
 )
-def test_a_pronoun_speaker_is_mentioned_by_the_name_opening_its_sentence(
+def test_what_he_called_is_mentioned_by_the_subject_of_the_outer_verb(
     sentence: str, mention: str
 ) -> None:
     found = quotes("Kremlin spokesman Dmitry Peskov spoke on Tuesday.", sentence)
     assert found[0].speaker is not None
     assert (found[0].speaker.mention, found[0].speaker.name) == (mention, "Dmitry Peskov")
+
+
+def test_a_pronoun_speaker_keeps_its_own_words_as_mention() -> None:
+    found = quotes(
+        "Israeli Prime Minister Benjamin Netanyahu spoke on Wednesday.",
+        "Netanyahu said that he would meet Trump, although he tweeted that he "
+        "“rejects Donald Trump's latest comments about Muslims.”",
+    )
+    assert found[0].speaker is not None
+    assert (found[0].speaker.mention, found[0].speaker.name) == ("he", "Benjamin Netanyahu")
 
 
 def test_a_clause_after_a_quotation_lends_it_no_speaker() -> None:

@@ -305,10 +305,6 @@ def _paragraph_quotes(
             speaker = _speaker(tokens, cue, text, index, people, lexicon, last)
             if subject_only:
                 confidence = CONFIDENCE["sentence subject"]
-            if cue.start < quote_at:
-                speaker = _named_in_sentence(
-                    tokens, first, cue, speaker, text, index, people, lexicon, last
-                )
         elif (
             previous is not None
             and previous[1] is not None
@@ -1345,43 +1341,6 @@ def _speaker(
     head = next((t.lower for t in reversed(phrase) if t.lower in lexicon.speaker_nouns), None)
     person = _described(people, lexicon, head, index, position, last) if head else None
     return _from_person(mention, person, None, None)
-
-
-def _named_in_sentence(
-    tokens: list[Token],
-    floor: int,
-    cue: _Cue,
-    speaker: Speaker,
-    text: str,
-    index: int,
-    people: PersonIndex,
-    lexicon: Lexicon,
-    last: Speaker | None,
-) -> Speaker:
-    """A pronoun speaker whose sentence opens with the same person's name is mentioned by
-    that name: 'Clinton says she appreciated ... what she calls a “war of words”' gives the
-    mention 'Clinton', the words that name the speaker at the quote."""
-    if (
-        speaker.key is None
-        or cue.end - cue.start != 1
-        or tokens[cue.start].lower not in PRONOUNS
-        or cue.start <= floor
-    ):
-        return speaker
-    subject = _sentence_subject(tokens, floor, cue.start, lexicon, people)
-    if subject is None:
-        return speaker
-    opening = tokens[subject[0]]  # a name or a role: not 'That curiosity prompted Butz'
-    if (
-        not is_capitalised(opening.text)
-        or opening.lower in lexicon.non_speakers
-        or opening.lower in PRONOUNS
-    ):
-        return speaker
-    named = _speaker(
-        tokens, _Cue(subject[0], subject[1], cue.verb), text, index, people, lexicon, last
-    )
-    return named if named.key == speaker.key else speaker
 
 
 def _appositive_role(tail: list[Token], text: str, lexicon: Lexicon) -> str | None:

@@ -1485,3 +1485,30 @@ def test_a_partial_quotation_without_a_cue_goes_to_the_subject_of_its_sentence()
 )
 def test_the_subject_of_a_sentence_does_not_speak_a_term_or_a_title(paragraph: str) -> None:
     assert all(q.speaker is None for q in quotes(paragraph))
+
+
+def test_who_after_a_name_speaks_for_that_name() -> None:
+    quote = one(
+        "On Thursday, Cruz won the endorsement of Sen. Mike Lee, who declared in the spin "
+        "room, “I’m sending the signal that it’s time to unite.”"
+    )
+    assert quote.speaker is not None
+    assert (quote.speaker.mention, quote.speaker.name, quote.verb) == (
+        "who",
+        "Mike Lee",
+        "declared",
+    )
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # a restrictive clause inside the reported one: 'anybody' is no speaker
+        "Clinton mocked the complaint, saying anybody who complains about a microphone “is "
+        "not having a good night.”",
+        # a passive: Trump was called so, he did not say it
+        "Trump, who was called “a fraud and a phony” by Mitt Romney, spoke on Friday.",
+    ],
+)
+def test_who_in_a_restrictive_or_passive_clause_is_no_speaker(paragraph: str) -> None:
+    assert all(q.speaker is None or q.speaker.mention != "who" for q in quotes(paragraph))

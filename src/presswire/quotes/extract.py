@@ -32,6 +32,7 @@ from presswire.quotes.lexicon import DEFAULT_LEXICON, PHRASAL_VERBS, Lexicon, wo
 from presswire.quotes.marks import QuoteSpan, find_quote_spans, may_hold_quotes, normalise_pairs
 from presswire.quotes.speakers import (
     HONORIFICS,
+    MAX_NAME_WORDS,
     PRONOUNS,
     ROLE_CONNECTORS,
     TITLES,
@@ -125,6 +126,12 @@ SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 OBJECT_PRONOUNS = frozenset({"it", "him", "her", "them", "us", "me"})
 """Pronouns that follow a verb as its object, never as its subject: 'saying it', 'told him'."""
 ATTRIBUTION_DASHES = frozenset({"―", "—", "–"})
+RELATIVE_SUBJECT = "who"
+"""A relative pronoun that speaks ('Mike Lee, who declared, “...”'): mentioned as written,
+resolved to the name before it."""
+RELATIVE_BREAKS = frozenset({",", "-", *ATTRIBUTION_DASHES})
+"""What stands between a name and its 'who': 'Mike Lee, who', 'Donald Trump - who'."""
+COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being"})
 """A dash that attributes a quotation to the name after it: '“...” ― Pamela Padilla'."""
 PAST_LIKE_BASE = frozenset({"read", "went"})
 """Past forms :func:`is_inflected` does not count ('read' is also a name, 'Ian Read'; 'went'
@@ -946,6 +953,15 @@ def _phrase_before(tokens: list[Token], verb: int, floor: int, lexicon: Lexicon)
     head = tokens[end - 1]
     if head.lower in PRONOUNS:
         return end - 1
+    if (
+        head.lower == RELATIVE_SUBJECT
+        and end - 2 >= floor
+        and tokens[end - 2].text in RELATIVE_BREAKS
+        and not any(tokens[k].lower in COPULAS for k in range(end, verb))
+    ):
+        # 'Mike Lee, who declared ...'; not 'a woman who suggested' (a clause inside the
+        # reported one), nor 'who was called' (passive)
+        return end - 1
     start = end
     nouns = False
     while start > floor:
@@ -1320,6 +1336,8 @@ def _speaker(
     if len(phrase) == 1 and phrase[0].lower in PRONOUNS:
         person = _recent(people, index, position, last)
         return _from_person(mention, person, None, last if person is None else None)
+    if len(phrase) == 1 and phrase[0].lower == RELATIVE_SUBJECT:
+        return _relative_speaker(tokens, cue.start, mention, people, lexicon)
     # 'Tad Devine, Sanders's chief strategist,' / 'Rep. John Mica (R-Fla.)': the name comes
     # before the appositive or the brackets.
     cut = next((k for k, t in enumerate(phrase) if t.text in {",", "("}), len(phrase))
@@ -1369,6 +1387,24 @@ def _from_person(
     if fallback is not None:
         return Speaker(mention=mention, name=fallback.name, role=fallback.role, key=fallback.key)
     return Speaker(mention=mention)
+
+
+def _relative_speaker(
+    tokens: list[Token], who: int, mention: str, people: PersonIndex, lexicon: Lexicon
+) -> Speaker:
+    """'who' as a speaker: the person named right before it ('Mike Lee, who declared'), or
+    nobody named ('critics who say')."""
+    k = who - 1
+    if k >= 0 and tokens[k].text in RELATIVE_BREAKS:
+        k -= 1
+    name_words = _trailing_name(tokens[max(0, k + 1 - MAX_NAME_WORDS) : k + 1], lexicon)
+    if not name_words:
+        return Speaker(mention=mention)
+    name = _joined(name_words)
+    person = people.by_name(name)
+    if person is not None:
+        return Speaker(mention=mention, name=person.name, role=person.role, key=person.key)
+    return Speaker(mention=mention, name=name, key=people.key(name) or None)
 
 
 def _trailing_name(phrase: list[Token], lexicon: Lexicon) -> list[Token]:

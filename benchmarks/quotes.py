@@ -8,8 +8,10 @@ document is written with ``text``, ``start``, ``end``, ``fragments`` and ``speak
 speaker's *mention*: PolNeAR's gold speakers are the words in the text, not resolved names.
 A quotation interrupted by its attribution (``“...,” he said. “...”``) is one record with two
 fragments, as the scorer expects, and so are partial quotes listed under one attribution
-(``called him a “loser,” a “liar” and a “whiner”``): PolNeAR annotates attributions. Gold
-types scored: direct and mixed (the scorer's default).
+(``called him a “loser,” a “liar” and a “whiner”``): PolNeAR annotates attributions. A quote
+relayed by 'according to X' (``Quote.via``) is scored with X as its speaker, PolNeAR's outer
+source ('“...,” O'Malley said, according to the Las Vegas Sun'). Gold types scored: direct and
+mixed (the scorer's default).
 
 Timing covers the extraction only (no file reading, no scoring), one process. The scorer's
 regex baseline is timed and scored in the same run, so that the speed can be read beside an
@@ -90,6 +92,11 @@ def sentence_break(text: str, start: int, end: int) -> bool:
     return False
 
 
+def relayed_according_to(paragraph: str, via: str) -> bool:
+    """Whether ``via`` came from 'according to VIA' (not from 'told VIA')."""
+    return f"according to {via}".lower() in paragraph.lower()
+
+
 def predict(
     text: str, extract_quotes: Any, min_confidence: float = MIN_CONFIDENCE
 ) -> list[dict[str, Any]]:
@@ -106,6 +113,8 @@ def predict(
         start = offsets[quote.paragraph + 1] + quote.start
         end = offsets[quote.paragraph + 1] + quote.end
         mention = quote.speaker.mention if quote.speaker else None
+        if quote.via and relayed_according_to(paragraphs[quote.paragraph + 1], quote.via):
+            mention = quote.via  # PolNeAR's source is the outer one: '..., according to CNN'
         # the second part of a quotation its attribution interrupts, as the extractor found it
         interrupted = quote.verb is None and quote.confidence == CONFIDENCE["interrupted"]
         # 'called Trump a “loser,” a “liar” and a “whiner”', '“...,” he said, “...”': one

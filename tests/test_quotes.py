@@ -617,6 +617,12 @@ def test_two_quotes_in_one_sentence() -> None:
         ("Russia’s Interfax quoted Ryabkov as saying", "Interfax", "Ryabkov"),
         ("Ryabkov told Interfax", "Interfax", "Ryabkov"),
         ("Ryabkov said on Monday, according to Reuters", "Reuters", "Ryabkov"),
+        # any source relays, and it may stand well after the verb
+        (
+            "Ryabkov said at a news conference in Moscow, according to the Moscow Times",
+            "the Moscow Times",
+            "Ryabkov",
+        ),
     ],
 )
 def test_relayed_quotes_name_the_agency(relay: str, via: str, mention: str) -> None:
@@ -632,6 +638,27 @@ def test_relay_before_the_quote(relay: str) -> None:
     q = one(RYABKOV_INTRO, f"{relay} “we see no reason to hope for an improvement.”")
     assert q.speaker is not None and q.speaker.name == "Sergei Ryabkov"
     assert q.via in {"Interfax", "TASS"} and q.verb == "quoted"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "According to Kommersant, Ryabkov said on Monday that there was “no reason to hope.”",
+        "Ryabkov said on Monday that there was “no reason to hope,” according to Kommersant.",
+    ],
+)
+def test_according_to_around_a_cue_before_the_quote_relays_it(sentence: str) -> None:
+    q = one(RYABKOV_INTRO, sentence)
+    assert speaker_of(q) == ("Ryabkov", "Sergei Ryabkov")
+    assert (q.via, q.verb) == ("Kommersant", "said")
+
+
+def test_the_second_half_of_a_relayed_quotation_is_relayed_too() -> None:
+    found = quotes(
+        RYABKOV_INTRO,
+        "“I see no reason,” Ryabkov said, according to Kommersant. “We will wait and see.”",
+    )
+    assert [q.via for q in found] == ["Kommersant", "Kommersant"]
 
 
 def test_told_reporters_is_not_a_relay() -> None:

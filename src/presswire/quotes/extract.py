@@ -86,8 +86,8 @@ MAX_VERBS_BEFORE = 4
 """Reporting verbs tried, nearest first, before a quotation's attribution is given up."""
 AFTER_WINDOW = 40
 """How many tokens after a quotation are read: the cue, its speaker and an 'according to'."""
-ACCORDING_WINDOW = 8
-"""Tokens after a speaker and verb in which a trailing 'according to AGENCY' is looked for."""
+ACCORDING_WINDOW = 12
+"""Tokens after a speaker and verb in which a trailing 'according to SOURCE' is looked for."""
 FINAL_COMMAS = 3
 """Commas, the last first, after which a sentence-final attribution is looked for."""
 OUTER_REACH = 7
@@ -252,7 +252,7 @@ def _paragraph_quotes(
     sentences = _sentence_starts(text, spans)
     paragraph_speaker = _according_to_opening(tokens, text, index, people, lexicon, last)
     quotes: list[Quote] = []
-    previous: tuple[QuoteSpan, Speaker | None] | None = None
+    previous: tuple[QuoteSpan, Speaker | None, str | None] | None = None  # span, speaker, via
     attributed_until = -1  # where the sentence of the last quotation with a cue ends
     for number, span in enumerate(spans):
         if number % DEADLINE_EVERY == DEADLINE_EVERY - 1:
@@ -308,6 +308,11 @@ def _paragraph_quotes(
             subject_only = cue is not None
         confidence = CONFIDENCE["cue"]
         speaker: Speaker | None = None
+        via = cue.via if cue else None
+        if via is None and cue is not None and cue.verb not in (None, "according to"):
+            via = _relayed_by(
+                tokens, bisect.bisect_left(starts, sentence_start), cue, quote_at, after, lexicon
+            )
         if cue is not None:
             speaker = _speaker(tokens, cue, text, index, people, lexicon, last)
             if subject_only:
@@ -327,7 +332,7 @@ def _paragraph_quotes(
                 )
             )
         ):
-            speaker = previous[1]
+            speaker, via = previous[1], previous[2]  # the same words, relayed the same way
             confidence = CONFIDENCE["interrupted" if kind == "direct" else "next partial"]
         elif paragraph_speaker is not None:
             speaker, confidence = paragraph_speaker, CONFIDENCE["according to opening"]
@@ -341,7 +346,7 @@ def _paragraph_quotes(
         start, end = _strip(text, span.start, span.end)
         words = len(text[start:end].split())
         if speaker is None and (words < MIN_UNATTRIBUTED_WORDS or span.single):
-            previous = (span, None)
+            previous = (span, None, None)
             continue
         quotes.append(
             Quote(
@@ -352,11 +357,11 @@ def _paragraph_quotes(
                 kind=kind,
                 speaker=speaker,
                 verb=cue.verb if cue else None,
-                via=cue.via if cue else None,
+                via=via,
                 confidence=confidence if speaker else CONFIDENCE["no speaker"],
             )
         )
-        previous = (span, speaker)
+        previous = (span, speaker, via)
         if cue is not None:
             attributed_until = cue_sentence_end
         if speaker is not None:
@@ -498,9 +503,47 @@ def _cue_after(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _Cue 
     rest = [i for i in after if i >= cue.end][:ACCORDING_WINDOW]
     for k in range(len(rest) - 2):
         if (tokens[rest[k]].lower, tokens[rest[k + 1]].lower) == ACCORDING:
-            via = _via(tokens, rest[k + 2], min(len(tokens), rest[k + 2] + 4), lexicon)
+            via = _according_source(tokens, rest[k + 2], lexicon)
             return _Cue(cue.start, cue.end, cue.verb, via) if via else cue
     return cue
+
+
+def _relayed_by(
+    tokens: list[Token],
+    opening: int,
+    cue: _Cue,
+    quote_at: int,
+    after: list[int],
+    lexicon: Lexicon,
+) -> str | None:
+    """The source relaying a speaker's words with 'according to' around a cue before the
+    quotation: opening its sentence ('According to Yahoo News, Clinton's spokesman said ...
+    “...”') or closing it ('Trump said he was “happy to see” it, according to the Times.')."""
+    if opening + 2 < min(cue.start, quote_at) and _opens_with_according(tokens, opening):
+        return _according_source(tokens, opening + 2, lexicon)
+    if cue.start > quote_at:
+        return None  # a cue after the quotation reads its own 'according to'
+    for k in range(len(after) - 2):  # right after the quotation (its comma inside) or a comma
+        if (k == 0 or tokens[after[k - 1]].text == ",") and _opens_with_according(tokens, after[k]):
+            source = _closing_according(tokens, after[k:], lexicon)
+            if source is not None:
+                return _according_source(tokens, source.start, lexicon)
+    return None
+
+
+def _opens_with_according(tokens: list[Token], at: int) -> bool:
+    return (tokens[at].lower, tokens[at + 1].lower) == ACCORDING
+
+
+def _according_source(tokens: list[Token], start: int, lexicon: Lexicon) -> str | None:
+    """The source of 'according to X' that relays a speaker's words, as ``via``: an agency
+    by its name ('according to the state-run TASS news agency' gives 'TASS'), any other
+    source as written ('according to the Las Vegas Sun')."""
+    agency = _via(tokens, start, min(len(tokens), start + 4), lexicon)
+    if agency is not None:
+        return agency
+    end = _phrase_after(tokens, start, lexicon, ACCORDING_MODIFIERS)
+    return _joined(tokens[start:end]) if end > start else None
 
 
 def _final_cue(tokens: list[Token], after: list[int], lexicon: Lexicon) -> _Cue | None:

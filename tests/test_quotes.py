@@ -1539,3 +1539,17 @@ def test_who_after_a_name_speaks_for_that_name() -> None:
 )
 def test_who_in_a_restrictive_or_passive_clause_is_no_speaker(paragraph: str) -> None:
     assert all(q.speaker is None or q.speaker.mention != "who" for q in quotes(paragraph))
+
+
+def test_the_following_is_no_speaker() -> None:
+    quote = one(
+        "Sen. Bernie Sanders spoke in July.",
+        "On July 6, 2015, Sanders made the following comment: “For young people who dropped "
+        "out of high school, the unemployment rate is 33 percent.”",
+    )
+    assert speaker_of(quote) == ("Sanders", "Bernie Sanders")
+
+
+def test_a_past_tense_joined_to_the_verb_is_stepped_over() -> None:
+    quote = one("When my mother mentioned the devil, I laughed and said, “I don't believe it.”")
+    assert quote.speaker is not None and quote.speaker.mention == "I"

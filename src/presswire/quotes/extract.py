@@ -32,6 +32,7 @@ from presswire.quotes.lexicon import DEFAULT_LEXICON, PHRASAL_VERBS, Lexicon, wo
 from presswire.quotes.marks import QuoteSpan, find_quote_spans, may_hold_quotes, normalise_pairs
 from presswire.quotes.speakers import (
     HONORIFICS,
+    IRREGULAR_PAST,
     MAX_NAME_WORDS,
     PRONOUNS,
     ROLE_CONNECTORS,
@@ -954,7 +955,18 @@ def _skip_back(tokens: list[Token], verb: int, start: int, lexicon: Lexicon) -> 
     end = verb
     while end > start + 1 and _skippable(tokens[end - 1], tokens[verb]):
         end -= 1
+    end = _skip_coordinated(tokens, end, start, verb)
     return _skip_adverbial(tokens, end, start, lexicon)
+
+
+def _skip_coordinated(tokens: list[Token], end: int, lowest: int, verb: int) -> int:
+    """The end of a subject in front of a past tense joined to the verb: 'I laughed and
+    said', 'Trump smiled and added'; ``end`` when there is none."""
+    if end - 2 > lowest and tokens[end - 1].lower == "and" and _past_tense(tokens[end - 2]):
+        end -= 2
+        while end > lowest + 1 and _skippable(tokens[end - 1], tokens[verb]):
+            end -= 1
+    return end
 
 
 def _skippable(token: Token, verb: Token) -> bool:
@@ -970,6 +982,13 @@ def _skippable(token: Token, verb: Token) -> bool:
     )
 
 
+def _past_tense(token: Token) -> bool:
+    """A verb in the past tense, lower case: 'laughed', 'paused', 'told'."""
+    return token.text == token.lower and (
+        token.lower.endswith("ed") or token.lower in IRREGULAR_PAST
+    )
+
+
 def _phrase_before(tokens: list[Token], verb: int, floor: int, lexicon: Lexicon) -> int | None:
     """Start of the speaker phrase ending right before the verb (auxiliaries skipped).
 
@@ -979,6 +998,7 @@ def _phrase_before(tokens: list[Token], verb: int, floor: int, lexicon: Lexicon)
     end = verb
     while end > floor and _skippable(tokens[end - 1], tokens[verb]):
         end -= 1
+    end = _skip_coordinated(tokens, end, floor, verb)
     end = _skip_adverbial(tokens, end, floor, lexicon)
     end = _skip_parenthetical(tokens, end, floor)
     if end > floor + 1 and tokens[end - 1].text == ",":
@@ -1181,6 +1201,8 @@ def _determiner_before(tokens: list[Token], last: int, floor: int) -> int | None
             return None  # 'a leader to', 'a premium for items': no description of a person
         if token.text != token.lower and (k == last or token.text.isupper()):
             return None  # the head is a common noun: 'the New York businessman'
+        if k == last and token.lower.endswith("ing"):
+            return None  # 'the following comment:' is a noun phrase, no speaker and verb
 
         k -= 1
     return None

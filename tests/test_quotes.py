@@ -1553,3 +1553,11 @@ def test_the_following_is_no_speaker() -> None:
 def test_a_past_tense_joined_to_the_verb_is_stepped_over() -> None:
     quote = one("When my mother mentioned the devil, I laughed and said, “I don't believe it.”")
     assert quote.speaker is not None and quote.speaker.mention == "I"
+
+
+def test_a_long_relative_clause_after_the_name_is_stepped_over() -> None:
+    quote = one(
+        "Christie, who has campaigned heavily for GOP nominee Donald Trump since he suspended "
+        "his own presidential campaign in February, blasted Clinton as a “disgrace.”"
+    )
+    assert quote.speaker is not None and quote.speaker.name == "Christie"

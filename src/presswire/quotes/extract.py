@@ -1165,6 +1165,11 @@ ADVERBIAL_PREPOSITIONS = frozenset({"in", "on", "at", "during"})
 """Prepositions of time and place phrases that may stand between a subject and its verb."""
 ADVERBIAL_REACH = 8
 """Tokens of such phrases looked back over from the verb."""
+APPOSITIVE_WORDS = 12
+"""Words an appositive between commas may have ('Tad Devine, Sanders's chief strategist,')."""
+RELATIVE_CLAUSE_WORDS = 24
+"""Words a relative clause between commas may have ('Christie, who has campaigned heavily
+for GOP nominee Donald Trump since he suspended his own campaign in February, blasted')."""
 APPOSITIVE_REACH = 30
 """Tokens after a speaker's name that appositives may take before the verb."""
 CLOSING_CUE_WORDS = 5
@@ -1231,12 +1236,15 @@ def _appositive_start(tokens: list[Token], comma: int, floor: int, lexicon: Lexi
     """For 'NAME, DESCRIPTION, said': the end of NAME, if the part between the commas reads as
     a description of a person (it holds a role or speaker noun and no reporting verb)."""
     k = comma - 1
-    while k >= floor and comma - k <= 12 and tokens[k].text != ",":
+    while k >= floor and comma - k <= RELATIVE_CLAUSE_WORDS and tokens[k].text != ",":
         k -= 1
     if k < floor or tokens[k].text != ",":
         return None
     between = tokens[k + 1 : comma]
-    if between and between[0].lower == "who":  # a relative clause may hold any verb
+    relative = bool(between) and between[0].lower == RELATIVE_SUBJECT
+    if not relative and len(between) >= APPOSITIVE_WORDS:
+        return None
+    if relative:  # a relative clause may hold any verb
         described = True
     elif any(_is_verb(tokens, j, lexicon) for j in range(k + 1, comma)):
         return None  # '..., Peskov said, adding ...': a clause, not an appositive

@@ -1561,3 +1561,11 @@ def test_a_long_relative_clause_after_the_name_is_stepped_over() -> None:
         "his own presidential campaign in February, blasted Clinton as a “disgrace.”"
     )
     assert quote.speaker is not None and quote.speaker.name == "Christie"
+
+
+def test_a_pronoun_reported_by_a_joined_verb_is_mentioned_by_the_sentence_subject() -> None:
+    quote = one(
+        "Donald Trump bemoaned the unrest in Charlotte and said he thought that drugs were a "
+        "“very, very big factor” in the violence."
+    )
+    assert speaker_of(quote) == ("Donald Trump", "Donald Trump")

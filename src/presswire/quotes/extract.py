@@ -800,7 +800,7 @@ def _cue_before(
                 if end == start + 1 and tokens[start].lower in SUBJECT_PRONOUNS:
                     # 'Trump told reporters he thought ...': the pronoun's clause is what
                     # the named speaker said
-                    outer = _outer_cue(tokens, start, floor, nearest, lexicon)
+                    outer = _outer_cue(tokens, start, floor, nearest, lexicon, people)
                     if outer is not None:
                         return outer
                 return _Cue(start, end, nearest, _told_agency(tokens, i, lexicon))
@@ -842,7 +842,12 @@ def _subject_cue(
 
 
 def _outer_cue(
-    tokens: list[Token], pronoun: int, floor: int, verb: str | None, lexicon: Lexicon
+    tokens: list[Token],
+    pronoun: int,
+    floor: int,
+    verb: str | None,
+    lexicon: Lexicon,
+    people: PersonIndex,
 ) -> _Cue | None:
     """For a subject pronoun opening the clause a reporting verb reports ('Weiner admitted to
     the newspaper that he ...', 'Trump told reporters he ...'), the cue of that outer verb
@@ -857,6 +862,11 @@ def _outer_cue(
         return None
     start = _phrase_before(tokens, k, floor, lexicon)
     if start is None:
+        if k - 1 > floor and tokens[k - 1].lower == "and":
+            # 'Trump bemoaned the unrest and said he thought ...': the sentence's subject
+            subject = _sentence_subject(tokens, floor, k - 1, lexicon, people)
+            if subject is not None and tokens[subject[0]].lower not in PRONOUNS:
+                return _Cue(subject[0], subject[1], verb)
         return None
     end = _skip_back(tokens, k, start, lexicon)
     if end <= start or (end == start + 1 and tokens[start].lower in PRONOUNS):

@@ -127,13 +127,14 @@ SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 OBJECT_PRONOUNS = frozenset({"it", "him", "her", "them", "us", "me"})
 """Pronouns that follow a verb as its object, never as its subject: 'saying it', 'told him'."""
 ATTRIBUTION_DASHES = frozenset({"―", "—", "–"})
+"""A dash that attributes a quotation to the name after it: '“...” ― Pamela Padilla'."""
 RELATIVE_SUBJECT = "who"
 """A relative pronoun that speaks ('Mike Lee, who declared, “...”'): mentioned as written,
 resolved to the name before it."""
 RELATIVE_BREAKS = frozenset({",", "-", *ATTRIBUTION_DASHES})
 """What stands between a name and its 'who': 'Mike Lee, who', 'Donald Trump - who'."""
 COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being"})
-"""A dash that attributes a quotation to the name after it: '“...” ― Pamela Padilla'."""
+"""Forms of 'be' that make the verb after them a passive: 'who was called'."""
 PAST_LIKE_BASE = frozenset({"read", "went"})
 """Past forms :func:`is_inflected` does not count ('read' is also a name, 'Ian Read'; 'went'
 is only in 'went on'): not base forms either."""
@@ -302,22 +303,17 @@ def _paragraph_quotes(
         if cue is None:
             cue = _name_and_colon(tokens, near_before, lexicon, people)
         kind = _kind(text, tokens, outside_before, span)
-        subject_only = False
-        if cue is None and kind == "partial" and outside_before and _worded(text, span):
-            opening = bisect.bisect_left(starts, sentence_start)
-            cue = _subject_cue(tokens, opening, first, quote_at, lexicon, people)
-            subject_only = cue is not None
+        opening = bisect.bisect_left(starts, sentence_start)  # the sentence's first token
         confidence = CONFIDENCE["cue"]
+        if cue is None and kind == "partial" and outside_before and _worded(text, span):
+            cue = _subject_cue(tokens, opening, first, quote_at, lexicon, people)
+            confidence = CONFIDENCE["sentence subject"]  # read only when cue is found
         speaker: Speaker | None = None
         via = cue.via if cue else None
         if via is None and cue is not None and cue.verb not in (None, "according to"):
-            via = _relayed_by(
-                tokens, bisect.bisect_left(starts, sentence_start), cue, quote_at, after, lexicon
-            )
+            via = _relayed_by(tokens, opening, cue, quote_at, after, lexicon)
         if cue is not None:
             speaker = _speaker(tokens, cue, text, index, people, lexicon, last)
-            if subject_only:
-                confidence = CONFIDENCE["sentence subject"]
         elif (
             previous is not None
             and previous[1] is not None
@@ -1432,13 +1428,7 @@ def _speaker(
             if len(name_words) < len(core)
             else None
         ) or _appositive_role(phrase[cut:], text, lexicon)
-        name = _joined(name_words)
-        person = people.by_name(name)
-        if person is not None:
-            return Speaker(
-                mention=mention, name=person.name, role=person.role or role, key=person.key
-            )
-        return Speaker(mention=mention, name=name, role=role, key=people.key(name) or None)
+        return _named_speaker(mention, name_words, role, people)
     head = next((t.lower for t in reversed(phrase) if t.lower in lexicon.speaker_nouns), None)
     person = _described(people, lexicon, head, index, position, last) if head else None
     return _from_person(mention, person, None, None)
@@ -1483,11 +1473,19 @@ def _relative_speaker(
     name_words = _trailing_name(tokens[max(0, k + 1 - MAX_NAME_WORDS) : k + 1], lexicon)
     if not name_words:
         return Speaker(mention=mention)
+    return _named_speaker(mention, name_words, None, people)
+
+
+def _named_speaker(
+    mention: str, name_words: list[Token], role: str | None, people: PersonIndex
+) -> Speaker:
+    """The speaker a name names: the article's person of that name (with the role the
+    article gives them, else ``role``), or the name as written."""
     name = _joined(name_words)
     person = people.by_name(name)
     if person is not None:
-        return Speaker(mention=mention, name=person.name, role=person.role, key=person.key)
-    return Speaker(mention=mention, name=name, key=people.key(name) or None)
+        return Speaker(mention=mention, name=person.name, role=person.role or role, key=person.key)
+    return Speaker(mention=mention, name=name, role=role, key=people.key(name) or None)
 
 
 def _trailing_name(phrase: list[Token], lexicon: Lexicon) -> list[Token]:

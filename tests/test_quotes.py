@@ -19,6 +19,7 @@ from presswire.quotes.extract import CONFIDENCE
 from presswire.quotes.lexicon import DEFAULT_LEXICON
 from presswire.quotes.marks import _may_open_single, find_quote_spans, may_hold_quotes
 from presswire.quotes.speakers import MAX_NAME_WORDS, canonical_key, find_names, is_title_case
+from presswire.quotes.tokens import _TOKEN as TOKEN_PATTERN
 from presswire.quotes.tokens import tokenize
 
 from .conftest import SEED_FILES
@@ -783,6 +784,19 @@ def test_a_full_stop_without_a_space_still_ends_a_word() -> None:
     assert words[words.index("said") + 1 : words.index("said") + 3] == [".", "Trump"]
     assert {"U.S", "3.5"} <= set(words)
     assert [speaker_of(q) for q in quotes(text)] == [("Trump", "Trump")]
+
+
+@given(
+    st.text(alphabet=st.sampled_from("ab[]. ’'-\t\n\xa0\u3000é“”,1"), max_size=40),
+    st.integers(0, 45),
+    st.integers(0, 45),
+)
+def test_tokenize_gives_the_matches_of_the_token_pattern_with_their_offsets(
+    text: str, offset: int, end: int
+) -> None:
+    # tokenize adds up lengths instead of making a match object per token: same tokens
+    expected = [(m.group(), *m.span()) for m in TOKEN_PATTERN.finditer(text, offset, end)]
+    assert [(t.text, t.start, t.end) for t in tokenize(text, offset, end)] == expected
 
 
 def span_texts(text: str) -> list[str]:

@@ -461,6 +461,12 @@ def _kind(text: str, tokens: list[Token], before: list[int], span: QuoteSpan) ->
 
 
 # ---------------------------------------------------------------- cues
+def _may_be_verb(lower: str, lexicon: Lexicon) -> bool:
+    """Whether a word, in lower case, may be a reporting verb: a cheap test that spares
+    :func:`_is_verb`'s call for most words of a sentence."""
+    return lower in lexicon.reporting_verbs or lower in PHRASAL_VERBS
+
+
 def _is_verb(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
     """A reporting verb: in the lexicon, written in lower case ('States' in 'the United
     States' is no verb), and not a noun after a determiner or possessive ('Moscow's answer',
@@ -781,10 +787,11 @@ def _cue_before(
             end = _phrase_after(tokens, i + 1, lexicon, ACCORDING_MODIFIERS)
             if end > i + 1:
                 return _Cue(i + 1, end, "according to")
-        relayed = _relayed_before(tokens, before, position, lexicon)
-        if relayed is not None:
-            return relayed
-        if _is_verb(tokens, i, lexicon):
+        if word == QUOTED_AS[1]:
+            relayed = _relayed_before(tokens, before, position, lexicon)
+            if relayed is not None:
+                return relayed
+        if _may_be_verb(word, lexicon) and _is_verb(tokens, i, lexicon):
             verbs += 1
             if verbs > MAX_VERBS_BEFORE:
                 break  # 'said ... said ... said': an attribution is never this far back

@@ -29,7 +29,7 @@ from attrs import frozen
 from presswire.limits import Deadline
 from presswire.models import Quote, QuoteKind, Speaker
 from presswire.quotes.lexicon import DEFAULT_LEXICON, PHRASAL_VERBS, Lexicon, words
-from presswire.quotes.marks import QuoteSpan, find_quote_spans, may_hold_quotes, normalise_pairs
+from presswire.quotes.marks import QuoteSpan, find_quote_spans, normalise_pairs
 from presswire.quotes.speakers import (
     HONORIFICS,
     IRREGULAR_PAST,
@@ -201,13 +201,17 @@ def extract_quotes(
     """
     deadline = deadline or Deadline(None)
     blocks = set(block_paragraphs)
-    if not blocks and not any(may_hold_quotes(text, lexicon.quote_pairs) for text in paragraphs):
-        return []  # no quotation mark anywhere: no names to index, no cues to read
+    paragraph_spans = [find_quote_spans(text, lexicon.quote_pairs) for text in paragraphs]
+    with_quotes = [index for index, spans in enumerate(paragraph_spans) if spans]
+    if not blocks and not with_quotes:
+        return []  # no quotation anywhere: no names to index, no cues to read
+    # Paragraphs after the last quotation only pass on who spoke last: nobody reads it.
+    last_needed = max([*with_quotes, *blocks])
     people = PersonIndex(paragraphs, lexicon, context)
     quotes: list[Quote] = []
     last: Speaker | None = None  # the last speaker, for pronouns and unattributed paragraphs
     introduced = False  # whether the paragraph before introduced ``last``: 'He said:'
-    for index, text in enumerate(paragraphs):
+    for index, text in enumerate(paragraphs[: last_needed + 1]):
         deadline.check("finding quotes")
         if index in blocks:
             start, end = _strip(text, 0, len(text))
@@ -225,7 +229,7 @@ def extract_quotes(
                 )
             continue
         found, last, introduced = _paragraph_quotes(
-            text, index, people, lexicon, last, introduced, deadline
+            text, paragraph_spans[index], index, people, lexicon, last, introduced, deadline
         )
         quotes.extend(found)
     return quotes
@@ -233,6 +237,7 @@ def extract_quotes(
 
 def _paragraph_quotes(
     text: str,
+    spans: list[QuoteSpan],
     index: int,
     people: PersonIndex,
     lexicon: Lexicon,
@@ -243,7 +248,6 @@ def _paragraph_quotes(
     """The paragraph's quotes, the last speaker after it, and whether it introduces the
     next paragraph's quotation ('He said:')."""
     original, text = text, normalise_pairs(text)  # the same offsets, '' pairs as "
-    spans = find_quote_spans(text, lexicon.quote_pairs)
     if not spans:  # no quotation: only who speaks at its start matters for what follows
         introducer = _introducer(text, index, people, lexicon, last)
         if introducer is not None:

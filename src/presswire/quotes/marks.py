@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["QuoteSpan", "find_quote_spans", "may_hold_quotes"]
+__all__ = ["QuoteSpan", "find_quote_spans"]
 
 _CLOSING_PAIR = re.compile(r"(?<=\S)''")
 _OPENING_PAIR = re.compile(r"''|``")
@@ -46,13 +46,6 @@ def find_quote_spans(text: str, pairs: Mapping[str, str]) -> list[QuoteSpan]:
     if not spans and _may_open_single(text):  # most paragraphs have only apostrophes
         spans = _pair(text, _SINGLE_PAIRS, single=True)
     return [span for span in spans if _has_words(text, span)]
-
-
-def may_hold_quotes(text: str, pairs: Mapping[str, str]) -> bool:
-    """False when ``text`` has no mark that could open a quotation: a cheap test that lets an
-    article without quotations skip the rest of the extractor."""
-    text = normalise_pairs(text)  # '``' and "''" become '"'
-    return _pattern_for(pairs).search(text) is not None or _may_open_single(text)
 
 
 def normalise_pairs(text: str) -> str:

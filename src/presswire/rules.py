@@ -77,15 +77,46 @@ class Signal:
     required: str = field(init=False)
     """A literal every match contains: a cheap ``in`` test skips the regex on most pages."""
 
+    reach: int | None = field(init=False)
+    """The longest text a match can span (None: no bound): a match holds ``required``, so none
+    starts further than this before its first occurrence, and the regex starts there."""
+
+    after_newline: re.Pattern[str] | None = field(init=False)
+    """For a pattern opening with '^' (at a line start): the same after a newline instead,
+    which the regex engine looks for with a fast character scan rather than trying the
+    pattern at every offset (seven times faster on a dump's head)."""
+
     @required.default
     def _required_literal(self) -> str:
         return required_literal(self.pattern)
 
+    @after_newline.default
+    def _after_newline(self) -> re.Pattern[str] | None:
+        return after_newline(self.pattern)
+
+    @reach.default
+    def _longest_match(self) -> int | None:
+        return longest_match(self.pattern)
+
     def matches(self, document: Any) -> bool:
         haystack = _haystack(document, self.target)
-        if haystack is None or (self.required and self.required not in haystack):
+        if haystack is None:
             return False
-        return self.pattern.search(haystack) is not None
+        start = 0
+        if self.required:
+            first = haystack.find(self.required)
+            if first < 0:
+                return False
+            if self.reach is not None:
+                # '^' and look-behinds still see the text before ``start``: the same answer
+                start = max(0, first - self.reach)
+        if self.after_newline is None:
+            return self.pattern.search(haystack, start) is not None
+        # A match at a later line start is one of '\n...' a character before it, and so not
+        # before ``start``: that is at least the required literal's length before the match.
+        if start == 0 and self.pattern.match(haystack) is not None:
+            return True
+        return self.after_newline.search(haystack, start) is not None
 
 
 def required_literal(pattern: re.Pattern[str]) -> str:
@@ -110,6 +141,31 @@ def required_literal(pattern: re.Pattern[str]) -> str:
         else:
             run = ""
     return best if len(best) >= 3 else ""
+
+
+def after_newline(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``pattern`` with its opening '^' (multi-line) replaced by a newline, or None when it
+    does not open so. Every match of the result but one at offset 0 is a newline followed by a
+    match of ``pattern``, and every match of ``pattern`` after the first line is one of these."""
+    if not pattern.flags & re.MULTILINE or not pattern.pattern.startswith("^"):
+        return None
+    try:  # an escaped newline: a literal one would be white space to re.VERBOSE
+        return re.compile("\\n" + pattern.pattern[1:], pattern.flags)
+    except re.error:
+        return None
+
+
+def longest_match(pattern: re.Pattern[str]) -> int | None:
+    """The most characters a match of ``pattern`` can span, or None when that is not bounded
+    (or the standard library's regex parser cannot tell)."""
+    try:
+        parser: Any = getattr(re, "_parser", None)
+        if parser is None:  # Python 3.10
+            import sre_parse as parser
+        longest = parser.parse(pattern.pattern, pattern.flags).getwidth()[1]
+    except Exception:  # a regex module we cannot read: search it all, same answers
+        return None
+    return None if longest >= parser.MAXREPEAT else int(longest)
 
 
 def _haystack(document: Any, target: str) -> str | None:

@@ -41,7 +41,7 @@ def tokenize(text: str, offset: int = 0, end: int | None = None) -> list[Token]:
     pairs = _SPACED_TOKEN.findall(text, offset, stop)
     if not pairs:
         return []
-    spaces, words = zip(*pairs)
+    spaces, words = zip(*pairs, strict=True)
     lengths = list(map(len, words))
     ends = list(accumulate(map(add, map(len, spaces), lengths), initial=offset))[1:]
     return list(map(Token, words, map(sub, ends, lengths), ends))

@@ -12,9 +12,11 @@ __all__ = ["Token", "is_capitalised", "tokenize"]
 # one punctuation character. A dot joins only one or two characters after it ('U.S', '3.5',
 # 'No.2'), so that a missing space after a full stop still ends a word: 'said.Trump'.
 _TOKEN = re.compile(r"\[?\w+(?:[’'\-]\w+|\.\w{1,2}\b)*\]?|[^\w\s]")
-# The same with the white space before each token: ``findall`` then gives every offset by
-# adding up lengths, without a match object per token (the tokenizer's main cost).
-_SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
+# The same as a group: ``split`` then gives the white space between tokens beside them, and
+# every offset comes from adding up lengths, without a match object per token (the
+# tokenizer's main cost). Nothing in the pattern looks before a token's start: splitting a
+# slice gives the tokens of the text's range.
+_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
 
 
 class Token:
@@ -35,15 +37,12 @@ class Token:
 
 def tokenize(text: str, offset: int = 0, end: int | None = None) -> list[Token]:
     """The tokens of ``text[offset:end]`` with offsets into ``text``."""
-    stop = len(text) if end is None else end
-    # Trailing white space has no token to end: the regex would retry it at every offset.
-    stop = offset + len(text[offset:stop].rstrip())
-    pairs = _SPACED_TOKEN.findall(text, offset, stop)
-    if not pairs:
+    parts = _SPLIT.split(text[offset:end])  # space, token, space, ..., token, space
+    words = parts[1::2]
+    if not words:
         return []
-    spaces, words = zip(*pairs, strict=True)
     lengths = list(map(len, words))
-    ends = list(accumulate(map(add, map(len, spaces), lengths), initial=offset))[1:]
+    ends = list(accumulate(map(add, map(len, parts[0::2]), lengths), initial=offset))[1:]
     return list(map(Token, words, map(sub, ends, lengths), ends))
 
 

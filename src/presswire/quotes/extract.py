@@ -29,7 +29,7 @@ from attrs import frozen
 from presswire.limits import Deadline
 from presswire.models import Quote, QuoteKind, Speaker
 from presswire.quotes.lexicon import DEFAULT_LEXICON, PHRASAL_VERBS, Lexicon, words
-from presswire.quotes.marks import QuoteSpan, find_quote_spans, normalise_pairs
+from presswire.quotes.marks import QuoteSpan, marks_pattern, normalise_pairs, spans_in_normalised
 from presswire.quotes.speakers import (
     HONORIFICS,
     IRREGULAR_PAST,
@@ -203,7 +203,9 @@ def extract_quotes(
     """
     deadline = deadline or Deadline(None)
     blocks = set(block_paragraphs)
-    paragraph_spans = [find_quote_spans(text, lexicon.quote_pairs) for text in paragraphs]
+    pairs, marks = lexicon.quote_pairs, marks_pattern(lexicon.quote_pairs)
+    normalised = [normalise_pairs(text) for text in paragraphs]  # the same offsets, '' as "
+    paragraph_spans = [spans_in_normalised(text, pairs, marks) for text in normalised]
     with_quotes = [index for index, spans in enumerate(paragraph_spans) if spans]
     if not blocks and not with_quotes:
         return []  # no quotation anywhere: no names to index, no cues to read
@@ -231,13 +233,22 @@ def extract_quotes(
                 )
             continue
         found, last, introduced = _paragraph_quotes(
-            text, paragraph_spans[index], index, people, lexicon, last, introduced, deadline
+            text,
+            normalised[index],
+            paragraph_spans[index],
+            index,
+            people,
+            lexicon,
+            last,
+            introduced,
+            deadline,
         )
         quotes.extend(found)
     return quotes
 
 
 def _paragraph_quotes(
+    original: str,
     text: str,
     spans: list[QuoteSpan],
     index: int,
@@ -248,8 +259,8 @@ def _paragraph_quotes(
     deadline: Deadline,
 ) -> tuple[list[Quote], Speaker | None, bool]:
     """The paragraph's quotes, the last speaker after it, and whether it introduces the
-    next paragraph's quotation ('He said:')."""
-    original, text = text, normalise_pairs(text)  # the same offsets, '' pairs as "
+    next paragraph's quotation ('He said:'). ``text`` is ``original`` with its '' pairs read
+    as double marks (the same offsets), ``spans`` its quotations."""
     if not spans:  # no quotation: only who speaks at its start matters for what follows
         introducer = _introducer(text, index, people, lexicon, last)
         if introducer is not None:

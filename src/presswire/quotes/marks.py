@@ -41,10 +41,17 @@ class QuoteSpan(NamedTuple):
 
 def find_quote_spans(text: str, pairs: Mapping[str, str]) -> list[QuoteSpan]:
     """Every quotation in ``text`` (one paragraph), in order, non-overlapping."""
-    text = normalise_pairs(text)
-    spans = _pair(text, pairs, single=False)
+    return spans_in_normalised(normalise_pairs(text), pairs, marks_pattern(pairs))
+
+
+def spans_in_normalised(
+    text: str, pairs: Mapping[str, str], marks: re.Pattern[str]
+) -> list[QuoteSpan]:
+    """:func:`find_quote_spans` of a text :func:`normalise_pairs` gave, with the
+    :func:`marks_pattern` of ``pairs``: for a caller that reads many paragraphs."""
+    spans = _pair(text, pairs, marks, single=False)
     if not spans and _may_open_single(text):  # most paragraphs have only apostrophes
-        spans = _pair(text, _SINGLE_PAIRS, single=True)
+        spans = _pair(text, _SINGLE_PAIRS, _SINGLE_MARKS_PATTERN, single=True)
     return [span for span in spans if _has_words(text, span)]
 
 
@@ -57,11 +64,13 @@ def normalise_pairs(text: str) -> str:
     return text
 
 
-def _pair(text: str, pairs: Mapping[str, str], *, single: bool) -> list[QuoteSpan]:
+def _pair(
+    text: str, pairs: Mapping[str, str], marks: re.Pattern[str], *, single: bool
+) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     opening: int | None = None
     expected = ""
-    for match in _pattern_for(pairs).finditer(text):
+    for match in marks.finditer(text):
         index = match.start()
         char = text[index]
         if single and _inside_word(text, index):
@@ -102,7 +111,7 @@ def _closes_quotation(
     )
 
 
-def _pattern_for(pairs: Mapping[str, str]) -> re.Pattern[str]:
+def marks_pattern(pairs: Mapping[str, str]) -> re.Pattern[str]:
     """The marks regex of a pairs table (any opening or closing mark)."""
     return _marks_pattern(tuple(pairs.items()))
 
@@ -112,6 +121,9 @@ def _marks_pattern(pairs: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
     """A regex for any of the mark characters: the C loop finds them, Python sees only them."""
     marks = {opening for opening, _ in pairs} | {close for _, closes in pairs for close in closes}
     return re.compile("[" + re.escape("".join(sorted(marks))) + "]")
+
+
+_SINGLE_MARKS_PATTERN = marks_pattern(_SINGLE_PAIRS)
 
 
 def _opens(before: str, after: str) -> bool:

@@ -251,63 +251,81 @@ IRREGULAR_PAST = frozenset({"said", "told", "wrote", "thought"})
 def find_names(text: str, paragraph: int, lexicon: Lexicon) -> list[NameMention]:
     """Names of two or more capitalised words, with the role words in front of them."""
     mentions: list[NameMention] = []
-    known = lexicon._memo("name words")  # which words can be part of a name
+    # The names of a run depend on its words alone, and runs recur through an article and a
+    # corpus ('Sergei Ryabkov', 'The White House'): the lexicon's memo keeps them.
+    known = lexicon._memo("name runs")
     for run in _CAPITALISED_RUN.finditer(text):
-        # 'A.' in 'Julie A. Diaz' is kept as written ('John F. Kennedy'): an initial joins a
-        # name even where 'A' alone is no name word; other words lose trailing punctuation
-        words = [
-            word.rstrip(",.;:") if word[-1] in ",.;:" and not _is_initial(word) else word
-            for word in run.group().split()
-        ]
-        can_name = []
-        for word in words:
-            answer = known.get(word)
-            if answer is None:
-                answer = known[word] = _name_string(word, lexicon)
-            can_name.append(answer)
-        if True not in can_name:
+        words = run.group()
+        names = known.get(words)
+        if names is None:
+            names = known[words] = _names_in_run(words, lexicon)
+        if not names:
             continue  # most runs: 'The White House', 'In May'
-        count = len(words)
-        positions: list[int] = []  # the words' offsets, found for a run that holds a name
-        index = 0
-        while index < count:
-            if not can_name[index]:
-                index += 1
-                continue
-            end = index
-            while end + 1 < count and (
-                can_name[end + 1]
-                or (
-                    end + 2 < count
-                    and can_name[end + 2]
-                    and (words[end + 1].lower() in NAME_PARTICLES or _is_initial(words[end + 1]))
-                )
-            ):
-                end += 1
-            last_word = words[end]
-            if (
-                end > index
-                and end - index < MAX_NAME_WORDS
-                and last_word.lower() not in lexicon.non_person_words
-            ):
-                if not positions:
-                    position = run.start()
-                    for word in words:  # words are separated by white space only
-                        position = text.find(word, position)
-                        positions.append(position)
-                        position += len(word)
-                start = positions[index]
-                mentions.append(
-                    NameMention(
-                        " ".join(word.strip("[]") for word in words[index : end + 1]),
-                        _role_in_front(text, start),
-                        paragraph,
-                        start,
-                        positions[end] + len(last_word),
-                    )
-                )
-            index = end + 1
+        offset = run.start()
+        for name, start, end in names:
+            start += offset
+            mentions.append(
+                NameMention(name, _role_in_front(text, start), paragraph, start, end + offset)
+            )
     return mentions
+
+
+def _names_in_run(run: str, lexicon: Lexicon) -> tuple[tuple[str, int, int], ...]:
+    """The names in a run of capitalised words, with their offsets in the run."""
+    # 'A.' in 'Julie A. Diaz' is kept as written ('John F. Kennedy'): an initial joins a
+    # name even where 'A' alone is no name word; other words lose trailing punctuation
+    words = [
+        word.rstrip(",.;:") if word[-1] in ",.;:" and not _is_initial(word) else word
+        for word in run.split()
+    ]
+    known = lexicon._memo("name words")  # which words can be part of a name
+    can_name = []
+    for word in words:
+        answer = known.get(word)
+        if answer is None:
+            answer = known[word] = _name_string(word, lexicon)
+        can_name.append(answer)
+    if True not in can_name:
+        return ()
+    count = len(words)
+    positions: list[int] = []  # the words' offsets, found for a run that holds a name
+    names: list[tuple[str, int, int]] = []
+    index = 0
+    while index < count:
+        if not can_name[index]:
+            index += 1
+            continue
+        end = index
+        while end + 1 < count and (
+            can_name[end + 1]
+            or (
+                end + 2 < count
+                and can_name[end + 2]
+                and (words[end + 1].lower() in NAME_PARTICLES or _is_initial(words[end + 1]))
+            )
+        ):
+            end += 1
+        last_word = words[end]
+        if (
+            end > index
+            and end - index < MAX_NAME_WORDS
+            and last_word.lower() not in lexicon.non_person_words
+        ):
+            if not positions:
+                position = 0
+                for word in words:  # words are separated by white space only
+                    position = run.find(word, position)
+                    positions.append(position)
+                    position += len(word)
+            names.append(
+                (
+                    " ".join(word.strip("[]") for word in words[index : end + 1]),
+                    positions[index],
+                    positions[end] + len(last_word),
+                )
+            )
+        index = end + 1
+    return tuple(names)
 
 
 def _is_initial(word: str) -> bool:

@@ -28,24 +28,18 @@ HEAD_LINES = 60
 
 def clean_line(text: str) -> str:
     """Collapse white space (no-break spaces included) to single spaces and strip the ends."""
-    if _is_clean(text):
-        return text  # most lines already are: no split and join
-    return " ".join(text.split())
-
-
-def _is_clean(text: str) -> bool:
-    """True when :func:`clean_line` would return ``text`` unchanged.
-
-    ``str.isprintable`` is False for every white space character but the ASCII space (tabs,
-    newlines, no-break and other Unicode spaces), so a printable text is clean when no two
-    spaces meet and none ends it.
-    """
-    return (
+    # Most lines already are clean and go back as they are, without a split and join (the
+    # test is inline: it runs on every line of every page). ``str.isprintable`` is False for
+    # every white space character but the ASCII space (tabs, newlines, no-break and other
+    # Unicode spaces), so a printable text is clean when no two spaces meet and none ends it.
+    if (
         text.isprintable()
         and "  " not in text
         and not text.startswith(" ")
         and not text.endswith(" ")
-    )
+    ):
+        return text
+    return " ".join(text.split())
 
 
 class Document:

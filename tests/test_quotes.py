@@ -18,6 +18,7 @@ from presswire.quotes import extract_quotes
 from presswire.quotes.extract import CONFIDENCE
 from presswire.quotes.lexicon import DEFAULT_LEXICON
 from presswire.quotes.marks import _may_open_single, find_quote_spans
+from presswire.quotes.speakers import _CAPITALISED_RUN as CAPITALISED_RUN
 from presswire.quotes.speakers import MAX_NAME_WORDS, canonical_key, find_names, is_title_case
 from presswire.quotes.tokens import _TOKEN as TOKEN_PATTERN
 from presswire.quotes.tokens import tokenize
@@ -797,6 +798,19 @@ def test_tokenize_gives_the_matches_of_the_token_pattern_with_their_offsets(
     # tokenize adds up lengths instead of making a match object per token: same tokens
     expected = [(m.group(), *m.span()) for m in TOKEN_PATTERN.finditer(text, offset, end)]
     assert [(t.text, t.start, t.end) for t in tokenize(text, offset, end)] == expected
+
+
+# The capitalised-run regex without possessive repeats: what the faster one must find.
+PLAIN_CAPITALISED_RUN = re.compile(
+    r"[\[A-Z][\w’'.\-]*\]?(?:\s+(?:(?:de|van|von|der|bin|al|el|da|di|du|la|le|ibn|abu|ben)"
+    r"\s+)?[\[A-Z][\w’'.\-]*\]?)+"
+)
+
+
+@given(st.text(alphabet=st.sampled_from("AbZ de la[].'’- \n,"), max_size=40))
+def test_capitalised_runs_are_those_of_the_plain_regex(text: str) -> None:
+    found = [m.span() for m in CAPITALISED_RUN.finditer(text)]
+    assert found == [m.span() for m in PLAIN_CAPITALISED_RUN.finditer(text)]
 
 
 def span_texts(text: str) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -232,10 +233,15 @@ class PersonIndex:
 
 # Two or more capitalised words in a row (with name particles): a candidate name. Each word
 # starts with a character class, not an optional '[', so that the regex engine can skip ahead
-# to candidate characters (twice as fast); '[word' is weeded out by _name_string.
+# to candidate characters (twice as fast); '[word' is weeded out by _name_string. Where the
+# regex engine has possessive repeats (Python 3.11), a word and the space after it are taken
+# whole: nothing after them could match inside them, and a capitalised word followed by a
+# lower-case one (most of them) then fails without backing up a character at a time.
+_POSSESSIVE = "+" if sys.version_info >= (3, 11) else ""
 _CAPITALISED_RUN = re.compile(
-    r"[\[A-Z][\w’'.\-]*\]?(?:\s+(?:(?:de|van|von|der|bin|al|el|da|di|du|la|le|ibn|abu|ben)"
-    r"\s+)?[\[A-Z][\w’'.\-]*\]?)+"
+    rf"[\[A-Z][\w’'.\-]*{_POSSESSIVE}\]?(?:\s+{_POSSESSIVE}"
+    r"(?:(?:de|van|von|der|bin|al|el|da|di|du|la|le|ibn|abu|ben)\s+)?"
+    rf"[\[A-Z][\w’'.\-]*{_POSSESSIVE}\]?)+"
 )
 LOOKBACK = 200
 """How many name mentions back (or ahead) a pronoun or description is resolved over."""

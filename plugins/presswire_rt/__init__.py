@@ -127,10 +127,11 @@ def presswire_block_quotes(article: Article) -> list[int]:
             continue
         words = [word.strip(".,;:!?()") for word in text.split()]
         first_person = sum(1 for w in words if w != "US" and w.lower() in rules.FIRST_PERSON)
-        reports = any(mark in previous for mark in rules.QUOTE_MARKS) or any(
+        if first_person < rules.MIN_FIRST_PERSON:
+            continue  # most paragraphs: the paragraph before need not be read
+        if any(mark in previous for mark in rules.QUOTE_MARKS) or any(
             word.strip(".,;:!?()").lower() in verbs for word in previous.split()
-        )
-        if first_person >= rules.MIN_FIRST_PERSON and reports:
+        ):
             blocks.append(index)
     return blocks
 

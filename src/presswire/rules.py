@@ -223,7 +223,12 @@ class LineTable:
 
     def matches(self, line: str) -> bool:
         cleaned = clean_line(line)
-        return cleaned in self.exact or any(p.fullmatch(cleaned) for p in self.patterns)
+        if cleaned in self.exact:
+            return True
+        for pattern in self.patterns:  # noqa: SIM110 (a loop: no generator for every line)
+            if pattern.fullmatch(cleaned):
+                return True
+        return False
 
 
 # ---------------------------------------------------------------- lines of a text dump

@@ -202,7 +202,7 @@ def extract_quotes(
         (:class:`~presswire.TimeLimitExceededError` when the document's time is up).
     """
     deadline = deadline or Deadline(None)
-    blocks = set(block_paragraphs)
+    blocks = {index for index in block_paragraphs if 0 <= index < len(paragraphs)}
     pairs, marks = lexicon.quote_pairs, marks_pattern(lexicon.quote_pairs)
     normalised = [normalise_pairs(text) for text in paragraphs]  # the same offsets, '' as "
     paragraph_spans = [spans_in_normalised(text, pairs, marks) for text in normalised]

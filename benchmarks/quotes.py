@@ -59,6 +59,31 @@ def load_scorer() -> Any:
     return module
 
 
+def load_split(scorer: Any, split: str) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """A PolNeAR split as the scorer reads it: the gold records, and each document's text by
+    id (converted into a temporary folder, never into this repository)."""
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(
+            [
+                sys.executable,
+                str(SCORER),
+                "convert",
+                "--src",
+                str(ARCHIVE),
+                "--out",
+                folder,
+                "--splits",
+                split,
+            ],
+            check=True,
+            capture_output=True,
+        )
+        converted = Path(folder) / split
+        gold = scorer.load_jsonl(converted / "gold.jsonl")
+        docs = {r["id"]: r["text"] for r in scorer.load_jsonl(converted / "docs.jsonl")}
+    return gold, docs
+
+
 def paragraphs_with_offsets(text: str) -> list[tuple[int, str]]:
     """The document's paragraphs, each with its offset, exactly as they stand in the text."""
     result, start = [], 0
@@ -166,25 +191,7 @@ def main() -> int:
     from presswire.quotes import extract_quotes
 
     scorer = load_scorer()
-    with tempfile.TemporaryDirectory() as folder:
-        subprocess.run(
-            [
-                sys.executable,
-                str(SCORER),
-                "convert",
-                "--src",
-                str(ARCHIVE),
-                "--out",
-                folder,
-                "--splits",
-                args.split,
-            ],
-            check=True,
-            capture_output=True,
-        )
-        split = Path(folder) / args.split
-        gold = scorer.load_jsonl(split / "gold.jsonl")
-        docs = {record["id"]: record["text"] for record in scorer.load_jsonl(split / "docs.jsonl")}
+    gold, docs = load_split(scorer, args.split)
     if args.limit:
         gold = gold[: args.limit]
     texts = [(record["id"], docs[record["id"]]) for record in gold]

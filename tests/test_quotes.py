@@ -779,6 +779,16 @@ def test_a_sentence_ending_inside_the_closing_mark_ends_the_cue_window() -> None
     assert [q.speaker and q.speaker.mention for q in found] == ["Bush", "Bush"]
 
 
+def test_a_speaker_phrase_does_not_reach_across_a_quotation() -> None:
+    # the quotation's words are not tokens, but it still stands between the words around it
+    found = quotes(
+        "Asked whether Clinton “has the integrity to serve effectively as president,” "
+        "75 percent of Democrats said yes, but 55 percent of all voters say she does not."
+    )
+    mentions = [q.speaker.mention for q in found if q.speaker]
+    assert mentions and not any("integrity" in mention for mention in mentions), mentions
+
+
 def test_a_full_stop_without_a_space_still_ends_a_word() -> None:
     text = "“North Korea is theirs,” Trump said.Trump claimed the U.S. had 3.5 per cent."
     words = [t.text for t in tokenize(text)]

@@ -142,6 +142,9 @@ CLAUSE_OPENERS = frozenset(
     {"while", "but", "and", "whereas", "although", "though", "because", "when", "if", "since"}
 )
 """Words after a quotation that open a clause of its own: its verb attributes nothing."""
+QUOTATION_TOKEN = "“"
+"""The token that stands for a quotation among the words outside quotations: a clause break,
+so that no speaker phrase runs across a quotation ('whether Clinton “...,” 75 percent of')."""
 CLAUSE_BREAKS = frozenset({",", ";", ":", "(", ")", "—", "–", "-", "“", "”", '"', "«", "»"})
 ATTRIBUTION_TAILS = frozenset(
     words(
@@ -385,11 +388,13 @@ def _paragraph_quotes(
 
 # ---------------------------------------------------------------- sentences and masks
 def _tokens_between(text: str, spans: list[QuoteSpan]) -> list[Token]:
-    """The tokens outside the quotations (marks included in the quotations)."""
+    """The tokens outside the quotations (marks included in the quotations), with a
+    :data:`QUOTATION_TOKEN` where each quotation stands."""
     tokens: list[Token] = []
     position = 0
     for span in spans:
         tokens += tokenize(text, position, span.opening)
+        tokens.append(Token(QUOTATION_TOKEN, span.opening, span.opening + 1))
         # an unclosed quotation runs to the next opening mark or the paragraph's end
         position = span.closing + 1 if span.closing is not None else span.end
     return tokens + tokenize(text, position)

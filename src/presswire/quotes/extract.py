@@ -361,8 +361,9 @@ def _paragraph_quotes(
                 "introduced" if introduced and number == 0 else "continues last speaker"
             ]
         start, end = _strip(text, span.start, span.end)
-        words = len(text[start:end].split())
-        if speaker is None and (words < MIN_UNATTRIBUTED_WORDS or span.single):
+        if speaker is None and (
+            span.single or len(text[start:end].split()) < MIN_UNATTRIBUTED_WORDS
+        ):
             previous = (span, None, None)
             continue
         quotes.append(

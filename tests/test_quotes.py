@@ -21,7 +21,7 @@ from presswire.quotes.marks import _may_open_single, find_quote_spans
 from presswire.quotes.speakers import _CAPITALISED_RUN as CAPITALISED_RUN
 from presswire.quotes.speakers import MAX_NAME_WORDS, canonical_key, find_names, is_title_case
 from presswire.quotes.tokens import _TOKEN as TOKEN_PATTERN
-from presswire.quotes.tokens import tokenize
+from presswire.quotes.tokens import Token, tokenize
 
 from .conftest import SEED_FILES
 
@@ -805,9 +805,13 @@ def test_a_full_stop_without_a_space_still_ends_a_word() -> None:
 def test_tokenize_gives_the_matches_of_the_token_pattern_with_their_offsets(
     text: str, offset: int, end: int
 ) -> None:
-    # tokenize adds up lengths instead of making a match object per token: same tokens
-    expected = [(m.group(), *m.span()) for m in TOKEN_PATTERN.finditer(text, offset, end)]
-    assert [(t.text, t.start, t.end) for t in tokenize(text, offset, end)] == expected
+    # tokenize adds up lengths instead of making a match object per token, and sets the
+    # fields itself instead of calling Token(): the same tokens
+    made = [Token(m.group(), *m.span()) for m in TOKEN_PATTERN.finditer(text, offset, end)]
+    fields = ("text", "start", "end", "lower", "is_word")
+    expected = [tuple(getattr(t, f) for f in fields) for t in made]
+    found = [tuple(getattr(t, f) for f in fields) for t in tokenize(text, offset, end)]
+    assert found == expected
 
 
 # The capitalised-run regex without possessive repeats: what the faster one must find.

@@ -799,8 +799,8 @@ def test_a_full_stop_without_a_space_still_ends_a_word() -> None:
 
 @given(
     st.text(alphabet=st.sampled_from("ab[]. ’'-\t\n\xa0\u3000é“”,1"), max_size=40),
-    st.integers(0, 45),
-    st.integers(0, 45),
+    st.integers(-3, 45),
+    st.integers(-3, 45),
 )
 def test_tokenize_gives_the_matches_of_the_token_pattern_with_their_offsets(
     text: str, offset: int, end: int

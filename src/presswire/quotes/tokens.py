@@ -33,8 +33,11 @@ class Token:
 
 
 def tokenize(text: str, offset: int = 0, end: int | None = None) -> list[Token]:
-    """The tokens of ``text[offset:end]`` with offsets into ``text``."""
-    parts = _SPLIT.split(text[offset:end])  # space, token, space, ..., token, space
+    """The tokens of ``text[offset:end]`` with offsets into ``text`` (a negative offset or end
+    counts as 0, as for a regex's ``pos`` and ``endpos``)."""
+    offset = max(offset, 0)
+    stop = len(text) if end is None else max(end, 0)
+    parts = _SPLIT.split(text[offset:stop])  # space, token, space, ..., token, space
     # The fields Token.__init__ sets, set here: no call of __init__ per token (a tenth of the
     # tokenizer's time). A test holds the two to the same tokens.
     make = Token.__new__

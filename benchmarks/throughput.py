@@ -9,6 +9,9 @@ same) in a temporary folder, then prints:
 - the same with the Dask engine on a LocalCluster of 2 single-threaded workers;
 - HTML pages (the Zyte benchmark's 181 pages from ``../shared``, when present): presswire's
   whole pipeline beside trafilatura's ``extract`` on the same pages, one core;
+- ``parse`` over real articles read once each (PolNeAR's train and dev texts, from
+  ``../shared``, when present): the corpus's variants repeat names and paragraphs, which the
+  extractor's memos serve from memory; distinct articles show what they cost without that;
 - how time grows with document size, 1 KB to 10 MB (it must be linear), and on pages built
   to be hard (a sentence of thousands of quotations, runs of names, unclosed marks);
 - peak memory of a one-process batch over a fifth of the corpus and over all of it, each in a
@@ -228,6 +231,35 @@ def peak_memory_mb(inputs: Path, out: Path) -> float:
     return int(done.stdout.split()[-1]) / 1024  # both in KiB
 
 
+def measure_distinct() -> tuple[float, float, int] | None:
+    """``parse`` over PolNeAR's articles, each once: (documents/second, µs per KB, count)."""
+    import importlib.util
+
+    import presswire
+
+    spec = importlib.util.spec_from_file_location(
+        "quotes_benchmark", ROOT / "benchmarks" / "quotes.py"
+    )
+    if spec is None or spec.loader is None:
+        return None
+    benchmark = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(benchmark)
+    if not benchmark.ARCHIVE.exists():
+        return None
+    scorer = benchmark.load_scorer()
+    texts = [
+        text
+        for split in ("train", "dev")
+        for text in benchmark.load_split(scorer, split)[1].values()
+    ]
+    started = time.perf_counter()
+    for text in texts:
+        presswire.parse(text)
+    elapsed = time.perf_counter() - started
+    kilobytes = sum(len(t.encode("utf-8")) for t in texts) / 1024
+    return rate(len(texts), elapsed), elapsed / kilobytes * 1e6, len(texts)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=10_000, help="corpus size (default 10000)")
@@ -267,6 +299,17 @@ def main() -> int:
                     "batch, dask LocalCluster, 2 workers",
                     f"{dask_rate:,.0f} docs/s",
                     f"{dask_rate / 2:,.0f} per core",
+                )
+            )
+        distinct = measure_distinct()
+        if distinct is not None:
+            distinct_rate, distinct_per_kb, count = distinct
+            corpus_per_kb = 1e6 / parse_rate / average_kb
+            rows.append(
+                (
+                    f"parse, {count} PolNeAR articles, each once",
+                    f"{distinct_rate:,.0f} docs/s",
+                    f"{distinct_per_kb:,.0f} us/KB (corpus: {corpus_per_kb:,.0f})",
                 )
             )
         rows.append(("textacy quotes (anchor)", f"{ANCHOR_TEXTACY_DOCS_PER_S} docs/s", "issue"))

@@ -22,7 +22,7 @@ from presswire import (
     PresswireError,
     TimeLimitExceededError,
 )
-from presswire.decoding import decode_bytes, looks_like_html, normalise_text
+from presswire.decoding import check_not_binary, decode_bytes, looks_like_html, normalise_text
 from presswire.rules import MIN_PROSE_WORDS, SENTENCE_ENDINGS, clean_line, is_prose
 
 from .conftest import SEEDS
@@ -289,6 +289,17 @@ def test_parse_many_errors_raise_or_take_the_sources_place(tmp_path: Path) -> No
 def test_clean_line_shortcut_agrees_with_split_and_join(text: str) -> None:
     # clean_line returns a text it deems clean as it is: that must be what split and join give
     assert clean_line(text) == " ".join(text.split())
+
+
+@given(st.text(alphabet=st.sampled_from("ab \x00\x01\x08\t\n\x0b\x0c\r\x0e\x1f"), max_size=80))
+def test_binary_text_is_refused_by_its_share_of_control_characters(text: str) -> None:
+    # the rule, as a loop over characters: more than 5% below the space but tab and breaks
+    controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\f")
+    if text and controls > 0.05 * len(text):
+        with pytest.raises(InputError):
+            check_not_binary(text)
+    else:
+        check_not_binary(text)
 
 
 @given(st.text(alphabet=st.sampled_from("ab.! \t\xa0\n"), max_size=60))

@@ -53,6 +53,7 @@ _SNIFF = 65536  # characters (or bytes) inspected to classify a document
 # Invisible characters removed by normalisation: C0/C1 controls (but tab and newline), the BOM;
 # and the other line separators, which become newlines. Regexes: a C loop over clean text.
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufeff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # below the space, but tab and line breaks
 _OTHER_LINE_BREAKS = ("\x0c", "\u2028", "\u2029")  # form feed, line and paragraph separators
 
 
@@ -173,7 +174,8 @@ def check_not_binary(text: str) -> None:
     head = text[:_SNIFF]
     if not head:
         return
-    controls = sum(1 for ch in head if ch < " " and ch not in "\t\n\r\f")
+    # counted by the regex engine: a Python loop over 64K characters cost a page's parse time
+    controls = len(_CONTROL.findall(head))
     if controls > 0.05 * len(head):
         raise InputError("binary data, not a page (too many control characters)")
 

@@ -70,6 +70,26 @@ def test_a_file_given_twice_is_read_once(tmp_path: Path) -> None:
     assert len(jsonl(tmp_path / "out.jsonl")) == len(SEED_FILES)
 
 
+def test_links_and_linked_folders_name_a_file_once(tmp_path: Path) -> None:
+    # a folder's files are resolved through the folder (resolved once), a linked file alone
+    real = tmp_path / "real"
+    (real / "sub").mkdir(parents=True)
+    (real / "sub" / "a.txt").write_text(SEED_FILES[0].read_text("utf-8"), "utf-8")
+    (real / "b.txt").write_text(SEED_FILES[1].read_text("utf-8"), "utf-8")
+    (real / "link-to-a.txt").symlink_to(real / "sub" / "a.txt")
+    (tmp_path / "alias").symlink_to(real, target_is_directory=True)
+    summary = presswire.batch(
+        [tmp_path / "alias", real / "sub", real / "b.txt"], tmp_path / "out.jsonl", **PAGES
+    )
+    # alias/b.txt, alias/link-to-a.txt (a.txt's content), alias/sub/a.txt: a.txt is the
+    # link's target, read already; then real/sub/a.txt and real/b.txt are the same files
+    assert [r["source"] for r in jsonl(tmp_path / "out.jsonl")] == [
+        str(tmp_path / "alias" / "b.txt"),
+        str(tmp_path / "alias" / "link-to-a.txt"),
+    ]
+    assert summary.passed_over == {"files given twice": 3}
+
+
 def test_jsonl_input_broken_lines_become_error_records(tmp_path: Path) -> None:
     text = SEED_FILES[1].read_text(encoding="utf-8")
     lines = [

@@ -126,14 +126,13 @@ def _path_units(
     path: Path, options: InputOptions, stats: ReadStats, seen: set[str]
 ) -> Iterator[Path | InputRecord]:
     if path.is_dir():
-        files: Iterable[Path] = _folder_files(path, options.include, options.exclude)
+        files: Iterable[tuple[Path, str]] = _folder_files(path, options.include, options.exclude)
     elif path.exists():
-        files = (path,)
+        files = ((path, str(path.resolve())),)
     else:
         yield InputRecord(source=str(path), error="InputError: no such file or folder")
         return
-    for file in files:
-        resolved = str(file.resolve())
+    for file, resolved in files:
         if any(resolved == own or resolved.startswith(own + os.sep) for own in options.skip_paths):
             continue  # the batch's own output, inside an input folder
         if resolved in seen:
@@ -148,9 +147,14 @@ def is_container(path: Path) -> bool:
     return path.name.lower().endswith(JSONL_SUFFIXES + WARC_SUFFIXES)
 
 
-def _folder_files(folder: Path, include: Sequence[str], exclude: Sequence[str]) -> Iterator[Path]:
+def _folder_files(
+    folder: Path, include: Sequence[str], exclude: Sequence[str]
+) -> Iterator[tuple[Path, str]]:
     """Files under ``folder``, sorted, hidden ones left out, filtered by the globs (matched
-    against the path relative to ``folder`` and against the file name)."""
+    against the path relative to ``folder`` and against the file name), each with its
+    resolved path. The walk enters no linked folder, so only a linked file needs resolving
+    on its own: the folder is resolved once (resolving a path stats each of its parts)."""
+    real_folder = os.path.realpath(folder)
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
@@ -162,7 +166,10 @@ def _folder_files(folder: Path, include: Sequence[str], exclude: Sequence[str]) 
                 continue
             if exclude and _matches(relative, name, exclude):
                 continue
-            yield path
+            if os.path.islink(path):
+                yield path, str(path.resolve())
+            else:
+                yield path, os.path.join(real_folder, *relative.split("/"))
 
 
 def _matches(relative: str, name: str, patterns: Sequence[str]) -> bool:

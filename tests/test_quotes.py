@@ -789,6 +789,12 @@ def test_a_speaker_phrase_does_not_reach_across_a_quotation() -> None:
     assert mentions and not any("integrity" in mention for mention in mentions), mentions
 
 
+@pytest.mark.parametrize("verb", ["barked", "snapped", "muttered", "scoffed", "chided"])
+def test_verbs_of_manner_report_speech(verb: str) -> None:
+    q = one(f"“Go back to Univision,” Trump {verb}, and a guard escorted Ramos out.")
+    assert (speaker_of(q), q.verb) == (("Trump", "Trump"), verb)
+
+
 def test_a_full_stop_without_a_space_still_ends_a_word() -> None:
     text = "“North Korea is theirs,” Trump said.Trump claimed the U.S. had 3.5 per cent."
     words = [t.text for t in tokenize(text)]

@@ -144,6 +144,8 @@ REPORTING_VERBS = words(
     wondered wonders referenced assailed hinted hints reminding thanking blasting slamming
     apologized retweeted pleaded confessed confesses remembered remembers reacted reacts
     charged demanded demands read reads hailed hails hailing referred refers referring
+    barked barks snapped snaps whispered whispers muttered mutters griped gripes scoffed
+    scoffs sneered sneers chided chides scolded scolds
     """
 )
 

@@ -789,7 +789,9 @@ def test_a_speaker_phrase_does_not_reach_across_a_quotation() -> None:
     assert mentions and not any("integrity" in mention for mention in mentions), mentions
 
 
-@pytest.mark.parametrize("verb", ["barked", "snapped", "muttered", "scoffed", "chided"])
+@pytest.mark.parametrize(
+    "verb", ["barked", "snapped", "muttered", "scoffed", "chided", "exclaimed", "fumed", "opined"]
+)
 def test_verbs_of_manner_report_speech(verb: str) -> None:
     q = one(f"“Go back to Univision,” Trump {verb}, and a guard escorted Ramos out.")
     assert (speaker_of(q), q.verb) == (("Trump", "Trump"), verb)

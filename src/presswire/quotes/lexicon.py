@@ -145,7 +145,9 @@ REPORTING_VERBS = words(
     apologized retweeted pleaded confessed confesses remembered remembers reacted reacts
     charged demanded demands read reads hailed hails hailing referred refers referring
     barked barks snapped snaps whispered whispers muttered mutters griped gripes scoffed
-    scoffs sneered sneers chided chides scolded scolds
+    scoffs sneered sneers chided chides scolded scolds exclaimed exclaims opined opines gushed
+    gushes raved raves fumed fumes marveled marvelled marvels pleads begged begs grumbled
+    grumbles groused grouses ranted rants murmured murmurs
     """
 )
 

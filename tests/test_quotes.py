@@ -797,6 +797,11 @@ def test_verbs_of_manner_report_speech(verb: str) -> None:
     assert (speaker_of(q), q.verb) == (("Trump", "Trump"), verb)
 
 
+def test_first_between_the_speaker_and_the_verb_is_no_part_of_the_mention() -> None:
+    q = one("Clinton first called the attack “spontaneous and unplanned” in a speech on Monday.")
+    assert (speaker_of(q), q.verb) == (("Clinton", "Clinton"), "called")
+
+
 def test_a_full_stop_without_a_space_still_ends_a_word() -> None:
     text = "“North Korea is theirs,” Trump said.Trump claimed the U.S. had 3.5 per cent."
     words = [t.text for t in tokenize(text)]

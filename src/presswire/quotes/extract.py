@@ -99,7 +99,7 @@ SKIPPABLE = frozenset(
         """
     had has have was is were would will also then later previously once again further earlier
     reportedly publicly repeatedly recently even never not just already has himself herself
-    themselves often always sometimes still now
+    themselves often always sometimes still now first
     """
     )
 )

@@ -233,17 +233,9 @@ def peak_memory_mb(inputs: Path, out: Path) -> float:
 
 def measure_distinct() -> tuple[float, float, int] | None:
     """``parse`` over PolNeAR's articles, each once: (documents/second, µs per KB, count)."""
-    import importlib.util
-
     import presswire
+    import quotes as benchmark  # benchmarks/quotes.py, beside this script: PolNeAR's loader
 
-    spec = importlib.util.spec_from_file_location(
-        "quotes_benchmark", ROOT / "benchmarks" / "quotes.py"
-    )
-    if spec is None or spec.loader is None:
-        return None
-    benchmark = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(benchmark)
     if not benchmark.ARCHIVE.exists():
         return None
     scorer = benchmark.load_scorer()

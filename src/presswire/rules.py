@@ -123,19 +123,13 @@ def required_literal(pattern: re.Pattern[str]) -> str:
     """The longest run of literal characters at the top level of ``pattern`` (outside groups,
     alternatives and repeats), which any match must contain; ``""`` when there is none or the
     pattern ignores case. Reads the pattern with the standard library's regex parser."""
-    if pattern.flags & re.IGNORECASE:
+    parsed = None if pattern.flags & re.IGNORECASE else _parse(pattern)
+    if parsed is None:
         return ""
-    try:
-        parser: Any = getattr(re, "_parser", None)
-        if parser is None:  # Python 3.10
-            import sre_parse as parser
-        items = list(parser.parse(pattern.pattern, pattern.flags))
-        literal = parser.LITERAL
-    except Exception:  # a regex module we cannot read: no shortcut, same answers
-        return ""
+    parser, items = parsed
     best = run = ""
     for op, value in items:
-        if op == literal:
+        if op == parser.LITERAL:
             run += chr(value)
             best = max(best, run, key=len)
         else:
@@ -158,14 +152,27 @@ def after_newline(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 def longest_match(pattern: re.Pattern[str]) -> int | None:
     """The most characters a match of ``pattern`` can span, or None when that is not bounded
     (or the standard library's regex parser cannot tell)."""
+    parsed = _parse(pattern)
+    if parsed is None:
+        return None
+    parser, items = parsed
+    try:
+        longest = items.getwidth()[1]
+    except Exception:  # a pattern the parser reads but cannot measure: search it all
+        return None
+    return None if longest >= parser.MAXREPEAT else int(longest)
+
+
+def _parse(pattern: re.Pattern[str]) -> tuple[Any, Any] | None:
+    """The standard library's regex parser and its reading of ``pattern``, or None when it
+    cannot read it (a shortcut built on it is then left out: the same answers, slower)."""
     try:
         parser: Any = getattr(re, "_parser", None)
         if parser is None:  # Python 3.10
             import sre_parse as parser
-        longest = parser.parse(pattern.pattern, pattern.flags).getwidth()[1]
-    except Exception:  # a regex module we cannot read: search it all, same answers
+        return parser, parser.parse(pattern.pattern, pattern.flags)
+    except Exception:
         return None
-    return None if longest >= parser.MAXREPEAT else int(longest)
 
 
 def _haystack(document: Any, target: str) -> str | None:

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import re
+import sys
 
 __all__ = ["Token", "is_capitalised", "tokenize"]
 
 # A word (with inner apostrophes, hyphens and dots: Russia’s, high-ranking, U.S., [Antony]) or
 # one punctuation character. A dot joins only one or two characters after it ('U.S', '3.5',
-# 'No.2'), so that a missing space after a full stop still ends a word: 'said.Trump'.
-_TOKEN = re.compile(r"\[?\w+(?:[’'\-]\w+|\.\w{1,2}\b)*\]?|[^\w\s]")
+# 'No.2'), so that a missing space after a full stop still ends a word: 'said.Trump'. ``{p}``
+# makes the word's repeats possessive where the regex engine has them (Python 3.11): what
+# follows them matches the empty string, so the greedy match is the match and the engine need
+# not keep the places to back up to (a third of the split's time).
+_WORD_OR_MARK = r"\[?\w+{p}(?:[’'\-]\w+{p}|\.\w{{1,2}}\b)*{p}\]?|[^\w\s]"
+_TOKEN = re.compile(_WORD_OR_MARK.format(p=""))
 # The same as a group: ``split`` then gives the white space between tokens beside them, and
 # every offset comes from adding up lengths, without a match object per token. Nothing in the
 # pattern looks before a token's start: splitting a slice gives the tokens of the text's range.
-_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
+_SPLIT = re.compile("(" + _WORD_OR_MARK.format(p="+" if sys.version_info >= (3, 11) else "") + ")")
 
 
 class Token:

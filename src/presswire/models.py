@@ -81,6 +81,8 @@ def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: Any
 
 
 def _unit_interval(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
+    if type(value) is float and 0.0 <= value <= 1.0:
+        return  # the common case first: a validator runs for every quote and fingerprint
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise TypeError(f"{attribute.name} must be a number, got {type(value).__name__}")
     if math.isnan(value) or not 0.0 <= value <= 1.0:
@@ -109,6 +111,8 @@ def _iso8601(instance: object, attribute: attrs.Attribute[Any], value: str | Non
 
 
 def _non_negative(instance: object, attribute: attrs.Attribute[Any], value: int) -> None:
+    if type(value) is int and value >= 0:
+        return  # the common case first: three of these run for every quote
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"{attribute.name} must be an integer, got {type(value).__name__}")
     if value < 0:
@@ -145,6 +149,22 @@ def _to_extras(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
         if not isinstance(item, Mapping):
             raise TypeError(f"extras[{key!r}] must be a mapping (extras are keyed by plugin name)")
     return MappingProxyType({key: dict(item) for key, item in value.items()})
+
+
+def _quote_kind(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """One of :data:`QUOTE_KINDS` (a set lookup: ``attrs.validators.in_`` costs twice as much,
+    and a quote is built for every quotation of every page)."""
+    if not isinstance(value, str) or value not in _QUOTE_KIND_SET:
+        raise ValueError(f"{attribute.name} must be in {QUOTE_KINDS!r}, got {value!r}")
+
+
+_QUOTE_KIND_SET = frozenset(QUOTE_KINDS)
+
+
+def _optional_speaker(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """None or a :class:`Speaker` (one call rather than attrs' ``optional(instance_of())``)."""
+    if value is not None and not isinstance(value, Speaker):
+        raise TypeError(f"{attribute.name} must be a Speaker or None, got {type(value).__name__}")
 
 
 # ---------------------------------------------------------------- the classes
@@ -198,7 +218,7 @@ class Quote:
     )
     kind: QuoteKind = field(
         default="direct",
-        validator=attrs.validators.in_(QUOTE_KINDS),
+        validator=_quote_kind,
         metadata=_doc(
             "'direct'; 'partial' for a quoted fragment inside reported speech; 'block' for a "
             "quotation set off as its own paragraph without marks."
@@ -206,7 +226,7 @@ class Quote:
     )
     speaker: Speaker | None = field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(Speaker)),
+        validator=_optional_speaker,
         metadata=_doc("Who said it, or null when no speaker could be found."),
     )
     verb: str | None = field(

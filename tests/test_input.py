@@ -23,7 +23,13 @@ from presswire import (
     TimeLimitExceededError,
 )
 from presswire.decoding import check_not_binary, decode_bytes, looks_like_html, normalise_text
-from presswire.rules import MIN_PROSE_WORDS, SENTENCE_ENDINGS, clean_line, is_prose
+from presswire.rules import (
+    MIN_PROSE_WORDS,
+    SENTENCE_ENDINGS,
+    clean_line,
+    count_prose,
+    is_prose,
+)
 
 from .conftest import SEEDS
 
@@ -306,3 +312,22 @@ def test_binary_text_is_refused_by_its_share_of_control_characters(text: str) ->
 def test_is_prose_counts_words_and_reads_the_ending(text: str) -> None:
     expected = len(text.split()) >= MIN_PROSE_WORDS and text.rstrip().endswith(SENTENCE_ENDINGS)
     assert is_prose(text) == expected
+
+
+# lines of up to a dozen words ('c.' and 'd!' end sentences), with any white space between
+_WORDY_LINES = st.lists(
+    st.lists(st.sampled_from(["a", "bb", "c.", "d!", "e”", "f:"]), max_size=12).flatmap(
+        lambda words: st.lists(
+            st.sampled_from([" ", "  ", "\t", "\xa0", " \n "]),
+            min_size=len(words) + 1,
+            max_size=len(words) + 1,
+        ).map(lambda gaps: gaps[0] + "".join(w + g for w, g in zip(words, gaps[1:], strict=True)))
+    ),
+    max_size=6,
+)
+
+
+@given(_WORDY_LINES)
+def test_count_prose_of_clean_lines_is_the_number_of_prose_lines(lines: list[str]) -> None:
+    clean = [clean_line(line) for line in lines]
+    assert count_prose(clean) == sum(map(is_prose, clean))

@@ -7,7 +7,7 @@ import re
 
 from presswire import Article, Document, Fingerprint, OutletInfo, hookimpl
 from presswire.dates import format_clock
-from presswire.rules import combine_weights, is_headline, is_prose
+from presswire.rules import combine_weights, count_prose, is_headline
 from presswire_plaintext import rules
 from presswire_plaintext.rules import ZEROHEDGE_SIGNALS
 
@@ -24,7 +24,7 @@ def presswire_fingerprint(document: Document) -> Fingerprint | None:
     content = document.content_lines
     if not content:
         return Fingerprint(score=0.0, evidence=("no text",))
-    prose_share = sum(map(is_prose, content)) / len(content)
+    prose_share = count_prose(content) / len(content)
     breaks = sum(1 for a, b in itertools.pairwise(lines) if a and not b)
     single_break_share = 1.0 - breaks / max(1, len(content) - 1)
     structure = round(prose_share * max(0.0, single_break_share), 4)

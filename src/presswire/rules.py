@@ -33,6 +33,7 @@ __all__ = [
     "clean_line",
     "combine_weights",
     "content_lines",
+    "count_prose",
     "drop_repeats",
     "infer_year",
     "is_headline",
@@ -251,6 +252,16 @@ def is_prose(text: str) -> bool:
     return (
         text.rstrip().endswith(SENTENCE_ENDINGS)
         and len(text.split(None, MIN_PROSE_WORDS - 1)) >= MIN_PROSE_WORDS
+    )
+
+
+def count_prose(lines: Iterable[str]) -> int:
+    """How many of ``lines`` are prose (:func:`is_prose`), for lines :func:`clean_line` gave
+    (``Document.content_lines``): with single spaces and none at the ends, a line's words are
+    its spaces and one, so nothing is split (a fingerprint counts the prose of every page)."""
+    least_spaces = MIN_PROSE_WORDS - 1
+    return sum(
+        1 for line in lines if line.endswith(SENTENCE_ENDINGS) and line.count(" ") >= least_spaces
     )
 
 

@@ -7,7 +7,7 @@ import time
 from collections.abc import Sequence
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import presswire
@@ -811,16 +811,17 @@ def test_a_full_stop_without_a_space_still_ends_a_word() -> None:
 
 
 @given(
-    st.text(alphabet=st.sampled_from("ab[]. ’'-\t\n\xa0\u3000é“”,1"), max_size=40),
+    st.text(alphabet=st.sampled_from("ab[]. ’'-_\t\n\xa0\u3000é“”,1Ⓐ"), max_size=40),
     st.integers(-3, 45),
     st.integers(-3, 45),
 )
+@example("said] a_ [Antony], U.S. No.2x Ⓐ. said.Trump Russia’s ‘Yes’", 0, 70)
 def test_tokenize_gives_the_matches_of_the_token_pattern_with_their_offsets(
     text: str, offset: int, end: int
 ) -> None:
-    # tokenize splits with possessive repeats (Python 3.11), adds up lengths instead of
-    # making a match object per token, and sets the fields itself instead of calling
-    # Token(): the same tokens as the plain pattern's matches
+    # tokenize reads runs of non-space characters, most of them without the regex, splits
+    # the rest with possessive repeats (Python 3.11), and sets the fields itself instead of
+    # calling Token(): the same tokens as the plain pattern's matches
     made = [Token(m.group(), *m.span()) for m in TOKEN_PATTERN.finditer(text, offset, end)]
     fields = ("text", "start", "end", "lower", "is_word")
     expected = [tuple(getattr(t, f) for f in fields) for t in made]

@@ -331,3 +331,18 @@ _WORDY_LINES = st.lists(
 def test_count_prose_of_clean_lines_is_the_number_of_prose_lines(lines: list[str]) -> None:
     clean = [clean_line(line) for line in lines]
     assert count_prose(clean) == sum(map(is_prose, clean))
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from("ab \n\r\t\x00\x08\x0b\x0e\x1f\x7f\x85\x9f\xa0\ufeff\u2028é"),
+        max_size=30,
+    )
+)
+def test_normalise_text_removes_every_invisible_character_and_no_other(text: str) -> None:
+    # the definition, without the check that spares most pages the regex
+    expected = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    invisible = {*map(chr, range(0x09)), "\x0b", *map(chr, range(0x0E, 0x20))}
+    invisible |= {*map(chr, range(0x7F, 0xA0)), "\ufeff"}
+    expected = "".join(char for char in expected if char not in invisible)
+    assert normalise_text(text) == unicodedata.normalize("NFC", expected)

@@ -17,7 +17,7 @@ from presswire.limits import Deadline
 from presswire.quotes import extract_quotes
 from presswire.quotes.extract import CONFIDENCE
 from presswire.quotes.lexicon import DEFAULT_LEXICON
-from presswire.quotes.marks import _may_open_single, find_quote_spans
+from presswire.quotes.marks import _may_open_single, _positions, find_quote_spans
 from presswire.quotes.speakers import _CAPITALISED_RUN as CAPITALISED_RUN
 from presswire.quotes.speakers import MAX_NAME_WORDS, canonical_key, find_names, is_title_case
 from presswire.quotes.tokens import _TOKEN as TOKEN_PATTERN
@@ -1618,3 +1618,10 @@ def test_a_pronoun_reported_by_a_joined_verb_is_mentioned_by_the_sentence_subjec
         "“very, very big factor” in the violence."
     )
     assert speaker_of(quote) == ("Donald Trump", "Donald Trump")
+
+
+@given(st.text(alphabet=st.sampled_from("a “”«»„\"'’‘"), max_size=30))
+def test_mark_positions_are_those_a_regex_of_the_marks_finds(text: str) -> None:
+    for marks in ('«»“”„"', "'’‘", "”"):
+        pattern = re.compile("[" + re.escape(marks) + "]")
+        assert _positions(text, marks) == [m.start() for m in pattern.finditer(text)]

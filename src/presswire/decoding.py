@@ -64,6 +64,8 @@ _CONTROL = re.compile("[" + re.escape(_CONTROL_CHARS) + "]")
 
 def _holds_any(text: str, chars: str) -> bool:
     return any(char in text for char in chars)
+
+
 _OTHER_LINE_BREAKS = ("\x0c", "\u2028", "\u2029")  # form feed, line and paragraph separators
 
 

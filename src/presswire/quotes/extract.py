@@ -29,7 +29,12 @@ from attrs import frozen
 from presswire.limits import Deadline
 from presswire.models import Quote, QuoteKind, Speaker
 from presswire.quotes.lexicon import DEFAULT_LEXICON, PHRASAL_VERBS, Lexicon, words
-from presswire.quotes.marks import QuoteSpan, marks_pattern, normalise_pairs, spans_in_normalised
+from presswire.quotes.marks import (
+    QuoteSpan,
+    mark_characters,
+    normalise_pairs,
+    spans_in_normalised,
+)
 from presswire.quotes.speakers import (
     HONORIFICS,
     IRREGULAR_PAST,
@@ -206,7 +211,7 @@ def extract_quotes(
     """
     deadline = deadline or Deadline(None)
     blocks = {index for index in block_paragraphs if 0 <= index < len(paragraphs)}
-    pairs, marks = lexicon.quote_pairs, marks_pattern(lexicon.quote_pairs)
+    pairs, marks = lexicon.quote_pairs, mark_characters(lexicon.quote_pairs)
     normalised = [normalise_pairs(text) for text in paragraphs]  # the same offsets, '' as "
     paragraph_spans = [spans_in_normalised(text, pairs, marks) for text in normalised]
     with_quotes = [index for index, spans in enumerate(paragraph_spans) if spans]

@@ -15,9 +15,9 @@ from presswire import Article, Document, Fingerprint, Lexicon, PluginRegistry, Q
 from presswire.errors import TimeLimitExceededError
 from presswire.limits import Deadline
 from presswire.quotes import extract_quotes
-from presswire.quotes.extract import CONFIDENCE
+from presswire.quotes.extract import _SENTENCE_END, CONFIDENCE, _sentence_ends
 from presswire.quotes.lexicon import DEFAULT_LEXICON
-from presswire.quotes.marks import _may_open_single, _positions, find_quote_spans
+from presswire.quotes.marks import _may_open_single, find_quote_spans, mark_positions
 from presswire.quotes.speakers import _CAPITALISED_RUN as CAPITALISED_RUN
 from presswire.quotes.speakers import MAX_NAME_WORDS, canonical_key, find_names, is_title_case
 from presswire.quotes.tokens import _TOKEN as TOKEN_PATTERN
@@ -1624,4 +1624,11 @@ def test_a_pronoun_reported_by_a_joined_verb_is_mentioned_by_the_sentence_subjec
 def test_mark_positions_are_those_a_regex_of_the_marks_finds(text: str) -> None:
     for marks in ('«»“”„"', "'’‘", "”"):
         pattern = re.compile("[" + re.escape(marks) + "]")
-        assert _positions(text, marks) == [m.start() for m in pattern.finditer(text)]
+        assert mark_positions(text, marks) == [m.start() for m in pattern.finditer(text)]
+
+
+@given(st.text(alphabet=st.sampled_from("aA1 .!?…”)“\n"), max_size=30))
+def test_sentence_ends_are_the_sentence_regex_matches(text: str) -> None:
+    # the regex is tried only at its opening marks: the same matches as scanning the text
+    found = [m.span() for m in _sentence_ends(text)]
+    assert found == [m.span() for m in _SENTENCE_END.finditer(text)]

@@ -66,7 +66,7 @@ def _pair(text: str, pairs: Mapping[str, str], marks: str, *, single: bool) -> l
     spans: list[QuoteSpan] = []
     opening: int | None = None
     expected = ""
-    for index in _positions(text, marks):
+    for index in mark_positions(text, marks):
         char = text[index]
         if single and _inside_word(text, index):
             continue  # an apostrophe: Russia’s, don't
@@ -120,7 +120,7 @@ def _mark_characters(pairs: tuple[tuple[str, str], ...]) -> str:
 _SINGLE_MARK_CHARACTERS = mark_characters(_SINGLE_PAIRS)
 
 
-def _positions(text: str, marks: str) -> list[int]:
+def mark_positions(text: str, marks: str) -> list[int]:
     """The offsets of the characters ``marks`` in ``text``, in order. ``str.find`` for each
     mark runs at memchr speed and Python sees only the marks; a regex character class costs
     the engine some sixty instructions for every character of every paragraph."""

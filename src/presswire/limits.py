@@ -56,7 +56,8 @@ class Deadline:
 
     def check(self, step: str = "parsing") -> None:
         """Raise :class:`~presswire.TimeLimitExceededError` if the time is up."""
-        if self.expired():
+        # expired(), inline: a page's parse checks a score of times
+        if self._expires is not None and time.monotonic() > self._expires:
             raise TimeLimitExceededError(
                 f"time limit of {self._seconds:g}s exceeded while {step} "
                 "(raise Limits.max_seconds to allow more)"

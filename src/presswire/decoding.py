@@ -228,6 +228,8 @@ def unescape_entities(text: str) -> str:
 def looks_like_html(text: str) -> bool:
     """True when ``text`` is an HTML page (or fragment) rather than a text dump."""
     head = text[:_SNIFF]
+    if "<" not in head:
+        return False  # no tag, no doctype: most text dumps, without the regexes
     start = head.lstrip()
     while start.startswith("<!--"):  # comments before the doctype (a loop: no regex backtracking)
         end = start.find("-->")

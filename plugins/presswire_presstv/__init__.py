@@ -20,7 +20,7 @@ def presswire_fingerprint(document: Document) -> Fingerprint:
 def presswire_extract_text(document: Document) -> Article:
     lines = list(document.content_lines)
     for index, line in enumerate(lines):
-        if rules.FOOTER.matches(line):
+        if rules.FOOTER.matches_clean(line):
             lines = lines[:index]
             break
     warnings: list[str] = []

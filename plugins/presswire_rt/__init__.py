@@ -53,6 +53,7 @@ def presswire_extract_html(document: Document, soup: BeautifulSoup) -> Article |
 
 
 def _extract(lines: list[str]) -> Article:
+    """The article of a page's clean lines (from :func:`clean_line`), in page order."""
     title: str | None = None
     date_line: re.Match[str] | None = None
     body: list[str] = []
@@ -60,9 +61,9 @@ def _extract(lines: list[str]) -> Article:
     captions: list[str] = []
     embeds: list[str] = []
     for line in lines:
-        if rules.FOOTER.matches(line):
+        if rules.FOOTER.matches_clean(line):
             break
-        if rules.HEADER.matches(line) or rules.BOILERPLATE.matches(line):
+        if rules.HEADER.matches_clean(line) or rules.BOILERPLATE.matches_clean(line):
             continue
         date_match = rules.DATE_LINE.fullmatch(line)
         if date_match and date_line is None:

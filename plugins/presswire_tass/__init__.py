@@ -38,16 +38,18 @@ def presswire_extract_text(document: Document) -> Article:
         match = rules.DATE_LINE.fullmatch(lines[date_index])
         assert match is not None
         published = _published(match, scraped, warnings)
-        header = [line for line in lines[:date_index] if not rules.MENU.matches(line)]
+        header = [line for line in lines[:date_index] if not rules.MENU.matches_clean(line)]
         before = lines[max(0, date_index - 2) : date_index]
         if before and before[-1] in rules.SECTIONS:
             section = before[-1]
-            header = [line for line in lines[: date_index - 1] if not rules.MENU.matches(line)]
+            header = [
+                line for line in lines[: date_index - 1] if not rules.MENU.matches_clean(line)
+            ]
         title = header[-1] if header else None
         start = date_index + 1
     else:
         warnings.append("published: no TASS date line ('May 30, 11:41 UTC+3') found")
-        start = next((i for i, line in enumerate(lines) if not rules.MENU.matches(line)), 0)
+        start = next((i for i, line in enumerate(lines) if not rules.MENU.matches_clean(line)), 0)
         title = lines[start] if start < len(lines) else None
         start += 1
 
@@ -57,7 +59,7 @@ def presswire_extract_text(document: Document) -> Article:
         (i for i, line in enumerate(rest) if rules.DATELINE.match(line)),
         next((i for i, line in enumerate(rest) if is_prose(line) and i > 0), len(rest)),
     )
-    pre_body = [line for line in rest[:body_start] if not rules.PRE_BODY.matches(line)]
+    pre_body = [line for line in rest[:body_start] if not rules.PRE_BODY.matches_clean(line)]
     if (
         pre_body
         and not rules.CREDIT.search(pre_body[0])
@@ -129,9 +131,9 @@ def _split_body(lines: list[str]) -> tuple[list[str], list[str], list[str]]:
     related: list[str] = []
     in_related = False
     for index, line in enumerate(lines):
-        if rules.FOOTER.matches(line):
+        if rules.FOOTER.matches_clean(line):
             return body, related, lines[index:]
-        if rules.RELATED_HEADING.matches(line):
+        if rules.RELATED_HEADING.matches_clean(line):
             in_related = True
             continue
         if in_related and is_headline(line):
@@ -150,7 +152,7 @@ def _tags(footer: list[str]) -> tuple[list[str], dict[str, list[str]]]:
         if line in rules.TAG_HEADINGS:
             current = rules.TAG_HEADINGS[line]
             groups.setdefault(current, [])
-        elif current is not None and rules.FOOTER.matches(line):
+        elif current is not None and rules.FOOTER.matches_clean(line):
             current = None
         elif current is not None:
             groups[current].append(line)

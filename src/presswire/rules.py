@@ -224,17 +224,23 @@ class LineTable:
 
     ``table.matches(line)`` is True when the cleaned line is one of ``exact`` or a pattern
     ``fullmatch``-es it. Exact lines are a set lookup, so long tables cost nothing per line.
+    ``table.matches_clean(line)`` gives the same answer for a line that is clean already (an
+    item of ``Document.content_lines`` or ``clean_lines``) without cleaning it again.
     """
 
     exact: frozenset[str] = field(default=frozenset(), converter=_to_frozenset)
     patterns: tuple[re.Pattern[str], ...] = field(default=(), converter=_compile_all)
 
     def matches(self, line: str) -> bool:
-        cleaned = clean_line(line)
-        if cleaned in self.exact:
+        return self.matches_clean(clean_line(line))
+
+    def matches_clean(self, line: str) -> bool:
+        """:meth:`matches` for a line :func:`clean_line` gave: telling that a line is clean
+        reads every character, and plugins test each of a page's lines against tables."""
+        if line in self.exact:
             return True
         for pattern in self.patterns:  # noqa: SIM110 (a loop: no generator for every line)
-            if pattern.fullmatch(cleaned):
+            if pattern.fullmatch(line):
                 return True
         return False
 

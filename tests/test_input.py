@@ -28,6 +28,7 @@ from presswire.rules import (
     SENTENCE_ENDINGS,
     clean_line,
     count_prose,
+    is_headline,
     is_prose,
 )
 
@@ -346,3 +347,11 @@ def test_normalise_text_removes_every_invisible_character_and_no_other(text: str
     invisible |= {*map(chr, range(0x7F, 0xA0)), "\ufeff"}
     expected = "".join(char for char in expected if char not in invisible)
     assert normalise_text(text) == unicodedata.normalize("NFC", expected)
+
+
+@given(_WORDY_LINES, st.integers(0, 8))
+def test_is_headline_counts_words_and_reads_the_ending(lines: list[str], max_words: int) -> None:
+    for text in lines:
+        words = len(text.split())
+        ends = text.rstrip().endswith(SENTENCE_ENDINGS)
+        assert is_headline(text, max_words=max_words) == (2 <= words <= max_words and not ends)

@@ -273,8 +273,11 @@ def count_prose(lines: Iterable[str]) -> int:
 
 def is_headline(text: str, *, max_words: int = 30) -> bool:
     """True for a line that reads as a headline or subheading: words, no sentence ending."""
-    words = len(text.split())
-    return 2 <= words <= max_words and not text.rstrip().endswith(SENTENCE_ENDINGS)
+    # the ending first (cheap: most lines of a body end a sentence), then at most
+    # max_words + 1 splits, not every word of a long paragraph
+    if text.rstrip().endswith(SENTENCE_ENDINGS):
+        return False
+    return 2 <= len(text.split(None, max_words)) <= max_words
 
 
 def content_lines(lines: Iterable[str]) -> list[str]:

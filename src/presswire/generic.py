@@ -78,7 +78,7 @@ def presswire_fingerprint(document: Any) -> Fingerprint:
 
 @hookimpl
 def presswire_extract_text(document: Any) -> Article:
-    blocks = _blocks(document.lines)
+    blocks = _blocks(document.clean_lines)
     first_body = next((i for i, (text, _) in enumerate(blocks) if _is_body(text)), len(blocks))
     paragraphs = [text for text, _ in blocks[first_body:] if _is_body(text)]
     title, authors = _title_and_byline(blocks[:first_body])
@@ -102,7 +102,7 @@ def _title_and_byline(header: list[tuple[str, bool]]) -> tuple[str | None, list[
             alone
             and is_headline(line)
             and len(line.split()) >= MIN_TITLE_WORDS
-            and not BOILERPLATE.matches(line)
+            and not BOILERPLATE.matches_clean(line)
         ):
             title = line
     return title, authors
@@ -190,14 +190,15 @@ def _body_parts(body: Any, title: str | None) -> tuple[list[str], list[str]]:
 def _blocks(lines: Any) -> list[tuple[str, bool]]:
     """Paragraph candidates from a dump's lines, each with whether it stood alone.
 
-    Lines between blank lines form a block. A block of long lines that run on is one
-    hard-wrapped paragraph; any other block (a menu, a list of links, or a dump with one
-    paragraph per line) is kept line by line for the classifier.
+    Every candidate is clean (:func:`clean_line`). Lines between blank lines form a block. A
+    block of long lines that run on is one hard-wrapped paragraph; any other block (a menu, a
+    list of links, or a dump with one paragraph per line) is kept line by line for the
+    classifier.
     """
     blocks: list[list[str]] = []
     current: list[str] = []
     for line in lines:
-        stripped = clean_line(line)
+        stripped = clean_line(line)  # at once for a clean line (Document.clean_lines)
         if stripped:
             current.append(stripped)
         elif current:
@@ -224,7 +225,7 @@ def _is_wrapped_paragraph(block: list[str]) -> bool:
 
 
 def _is_body(text: str) -> bool:
-    return is_prose(text) and not (BOILERPLATE.matches(text) or _URL_LIKE.match(text))
+    return is_prose(text) and not (BOILERPLATE.matches_clean(text) or _URL_LIKE.match(text))
 
 
 # ---------------------------------------------------------------- HTML
@@ -272,7 +273,7 @@ def _paragraphs_from_soup(soup: BeautifulSoup | None) -> list[str]:
     if soup is None:
         return []
     container = _article_container(soup)
-    paragraphs = [p for p in _paragraphs(container) if not BOILERPLATE.matches(p)]
+    paragraphs = [p for p in _paragraphs(container) if not BOILERPLATE.matches_clean(p)]
     if not paragraphs:  # pages without <p>: the rendered text's prose blocks
         blocks = _blocks(render_text(container).split("\n"))
         paragraphs = [text for text, _ in blocks if _is_body(text)]

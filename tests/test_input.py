@@ -355,3 +355,8 @@ def test_is_headline_counts_words_and_reads_the_ending(lines: list[str], max_wor
         words = len(text.split())
         ends = text.rstrip().endswith(SENTENCE_ENDINGS)
         assert is_headline(text, max_words=max_words) == (2 <= words <= max_words and not ends)
+
+
+def test_every_sentence_ending_is_one_character() -> None:
+    # is_prose, is_headline and count_prose look the last character up in a set
+    assert all(len(ending) == 1 for ending in SENTENCE_ENDINGS)

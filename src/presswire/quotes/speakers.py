@@ -7,6 +7,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import NamedTuple
 
 from attrs import define, field
@@ -251,6 +252,8 @@ MAX_NAME_WORDS = 4
 """More capitalised words in a row than this ('Donald Trump Calls Out Ted Cruz') are a
 headline in title case, not a name: 'Martin Luther King Jr' and 'Harry B. Harris Jr' fit."""
 IRREGULAR_PAST = frozenset({"said", "told", "wrote", "thought"})
+MEMO_WORDS = 8192
+"""Words whose answers :func:`_may_end_role` keeps (least recently used ones give way)."""
 """Past forms of reporting verbs that end in none of -s, -ed and -ing."""
 
 
@@ -392,9 +395,12 @@ def _role_in_front(text: str, start: int) -> str | None:
     return " ".join(role)
 
 
+@lru_cache(maxsize=MEMO_WORDS)
 def _may_end_role(word: str) -> bool:
     """Whether ``word`` can be the last word of a role in front of a name: a role word, a
-    connector or an acronym, with no punctuation before the name."""
+    connector or an acronym, with no punctuation before the name. Memoised: it is asked of
+    each word in front of every name, and the same few words stand there ('President',
+    'said', 'the')."""
     if word[-1] in ',.;:!?”"':
         return False
     lower = word.lower()

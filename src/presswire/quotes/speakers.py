@@ -252,9 +252,9 @@ MAX_NAME_WORDS = 4
 """More capitalised words in a row than this ('Donald Trump Calls Out Ted Cruz') are a
 headline in title case, not a name: 'Martin Luther King Jr' and 'Harry B. Harris Jr' fit."""
 IRREGULAR_PAST = frozenset({"said", "told", "wrote", "thought"})
+"""Past forms of reporting verbs that end in none of -s, -ed and -ing."""
 MEMO_WORDS = 8192
 """Words whose answers :func:`_may_end_role` keeps (least recently used ones give way)."""
-"""Past forms of reporting verbs that end in none of -s, -ed and -ing."""
 
 
 def find_names(text: str, paragraph: int, lexicon: Lexicon) -> list[NameMention]:

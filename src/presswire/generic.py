@@ -198,7 +198,7 @@ def _blocks(lines: Any) -> list[tuple[str, bool]]:
     blocks: list[list[str]] = []
     current: list[str] = []
     for line in lines:
-        stripped = clean_line(line)  # at once for a clean line (Document.clean_lines)
+        stripped = clean_line(line)  # no split and join for a clean line (clean_lines)
         if stripped:
             current.append(stripped)
         elif current:

@@ -180,9 +180,11 @@ _ABBREVIATION = re.compile(
     + "|".join(title.capitalize() for title in TITLES)
     + r"|Jr|Sr|St|No|vs|etc|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|U\.S|U\.N|U\.K)\.$"
 )
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)]*\s+(?=[\"“‘«(\[]?[A-Z0-9])")
 _SENTENCE_END_MARKS = ".!?…"
 """The characters a :data:`_SENTENCE_END` match opens with."""
+_SENTENCE_END = re.compile(
+    "[" + re.escape(_SENTENCE_END_MARKS) + r"]+[\"”’»)]*\s+(?=[\"“‘«(\[]?[A-Z0-9])"
+)
 
 
 @frozen

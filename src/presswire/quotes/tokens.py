@@ -15,8 +15,7 @@ __all__ = ["Token", "is_capitalised", "tokenize"]
 # follows them matches the empty string, so the greedy match is the match and the engine need
 # not keep the places to back up to (a third of the split's time).
 _WORD_OR_MARK = r"\[?\w+{p}(?:[’'\-]\w+{p}|\.\w{{1,2}}\b)*{p}\]?|[^\w\s]"
-_TOKEN = re.compile(_WORD_OR_MARK.format(p=""))
-# The same as a group: ``split`` then gives the tokens of a run of non-space characters
+# As a group: ``split`` then gives the tokens of a run of non-space characters
 # without a match object per token. Nothing in the pattern looks before a token's start or
 # past a white space after its end: splitting a run gives the tokens it holds in the text.
 _SPLIT = re.compile("(" + _WORD_OR_MARK.format(p="+" if sys.version_info >= (3, 11) else "") + ")")
@@ -58,7 +57,7 @@ def tokenize(text: str, offset: int = 0, end: int | None = None) -> list[Token]:
     position = offset
     for chunk in text[offset:stop].split():
         position = find(chunk, position)  # only white space lies before it
-        if chunk.isalnum():  # one word: within \w+ and nothing to join
+        if chunk.isalnum():  # one word (within \w+), the most common run: made inline
             token = make(Token)
             token.text = chunk
             token.start = position

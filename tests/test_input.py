@@ -168,6 +168,18 @@ def test_multibyte_str_is_measured_in_utf8_bytes() -> None:
         presswire.parse("Ж" * 600, limits=Limits(max_bytes=1000))  # 1200 bytes
 
 
+@pytest.mark.parametrize(
+    ("char", "size"),
+    [("a", 1), ("Ж", 2), ("\u2019", 3), ("\ud800", 3), ("\U0001f600", 4)],  # \ud800: surrogate
+)
+def test_str_at_the_limit_passes_and_one_character_more_does_not(char: str, size: int) -> None:
+    limits = Limits(max_bytes=1200)
+    fits = char * (1200 // size)  # 1,200 bytes in UTF-8
+    assert presswire.parse(fits, limits=limits).source_format == "text"
+    with pytest.raises(LimitExceededError):
+        presswire.parse(fits + char, limits=limits)
+
+
 @pytest.mark.parametrize("bad", [{"max_bytes": 0}, {"max_seconds": -1}, {"max_bytes": "1"}])
 def test_limits_are_validated(bad: dict[str, object]) -> None:
     with pytest.raises((ValueError, TypeError)):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from bs4 import BeautifulSoup
 
@@ -16,11 +16,14 @@ from presswire.decoding import (
     unescape_entities,
 )
 from presswire.errors import InputError
-from presswire.html import PageMetadata, page_metadata, parse_tree, render_text
+from presswire.html import PageMetadata, page_metadata, parse_tree, render_text, trafilatura_tree
 from presswire.limits import DEFAULT_LIMITS, Deadline, Limits
 
 __all__ = ["Document"]
 
+
+_UNPARSED: Any = object()
+"""``Document._tree`` before the page is parsed (``None`` is a page with no tree)."""
 
 HEAD_LINES = 60
 """Lines of a page's text that :attr:`Document.head` holds (and ``head`` signals look at)."""
@@ -74,6 +77,7 @@ class Document:
         "_metadata",
         "_soup",
         "_text",
+        "_tree",
         "deadline",
         "encoding",
         "markup",
@@ -107,6 +111,7 @@ class Document:
         self._head: str | None = None
         self._soup: BeautifulSoup | None = None
         self._metadata: PageMetadata | None = None
+        self._tree: Any = _UNPARSED
 
     @classmethod
     def from_source(
@@ -184,9 +189,21 @@ class Document:
     def metadata(self) -> PageMetadata:
         if self._metadata is None:
             # lxml alone: reading metadata must not cost the BeautifulSoup tree.
-            tree = parse_tree(self.markup) if self.markup is not None else None
+            tree = self._trafilatura_tree()
+            if tree is None and self.markup is not None:
+                tree = parse_tree(self.markup)  # a page trafilatura refuses has metadata still
             self._metadata = page_metadata(tree)
         return self._metadata
+
+    def _trafilatura_tree(self) -> Any:
+        """The HTML page's lxml tree as trafilatura parses it, built once (``None`` for text
+        or a page trafilatura refuses): the metadata are read from it, and the generic
+        fallback hands it to trafilatura, which copies it, so that the page is parsed once
+        for both. Read-only."""
+        if self._tree is _UNPARSED:
+            self._tree = trafilatura_tree(self.markup) if self.markup is not None else None
+            self.deadline.check("parsing the HTML")
+        return self._tree
 
     def __repr__(self) -> str:
         size = len(self.markup if self.markup is not None else self._text or "")

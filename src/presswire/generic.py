@@ -146,9 +146,10 @@ def presswire_extract_html(document: Any) -> Article:
 def _trafilatura(document: Any, warnings: list[str]) -> Any:
     import trafilatura  # imported on first use: it is the slowest import we have
 
+    tree = document._trafilatura_tree()  # parsed once for the metadata and for this
     try:
         return trafilatura.bare_extraction(
-            document.markup,
+            tree if tree is not None else document.markup,
             url=document.url,
             fast=True,  # no second-opinion extractors: measured as accurate and faster
             include_comments=False,  # readers' comments are not the article

@@ -171,6 +171,22 @@ class PageMetadata:
                 yield item[key]
 
 
+def trafilatura_tree(markup: str) -> Any:
+    """The lxml tree trafilatura builds of ``markup`` (its repairs of faulty HTML, its parser
+    settings), or ``None`` for a page trafilatura refuses as no HTML.
+
+    Given this tree instead of the markup, trafilatura works on a copy of it and extracts the
+    same text without parsing the page a second time (a copy costs a third of a parse); the
+    metadata read the same tree.
+    """
+    from trafilatura import load_html  # imported on first use: it is the slowest import we have
+
+    try:
+        return load_html(markup)
+    except Exception:  # a trafilatura bug must not cost the page: lxml's own parse stands in
+        return None
+
+
 def parse_tree(markup: str) -> Any:
     """Parse ``markup`` with lxml's HTML parser; ``None`` for a page lxml finds no tree in."""
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)

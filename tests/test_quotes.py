@@ -813,11 +813,15 @@ def test_a_full_stop_without_a_space_still_ends_a_word() -> None:
 
 
 @given(
-    st.text(alphabet=st.sampled_from("ab[]. ’'-_\t\n\xa0\u3000é“”,1Ⓐ"), max_size=40),
+    st.text(alphabet=st.sampled_from("ab[]. ’'-_\t\n\x1c\xa0\u3000é“”,1ⒶΣİ"), max_size=40),
     st.integers(-3, 45),
     st.integers(-3, 45),
 )
 @example("said] a_ [Antony], U.S. No.2x Ⓐ. said.Trump Russia’s ‘Yes’", 0, 70)
+@example(" ΟΔΟΣ. ΟΔΟΣ-ΑΣ ΣΑΣ İstanbul’s", 0, 40)  # final sigmas, İ lower-cased to two
+@example("a\tb c\xa0d", 0, 9)  # white space other than spaces, never two in a row
+@example("a  b c", 0, 6)  # spaces only, two in a row
+@example("“ he said. a b", 1, 14)  # a single space before the first run
 def test_tokenize_gives_the_matches_of_the_token_pattern_with_their_offsets(
     text: str, offset: int, end: int
 ) -> None:

@@ -51,20 +51,29 @@ def tokenize(text: str, offset: int = 0, end: int | None = None) -> list[Token]:
     # ('said') or a word and a mark ('said.'), told apart without the regex, which costs tens
     # of times more per character. The fields Token.__init__ sets are set here: no call of
     # __init__ per token. A test holds all of it to the token pattern's matches.
+    segment = text[offset:stop]
+    runs = segment.split()
     make = Token.__new__
     tokens: list[Token] = []
+    # Where the only white space is single spaces (a printable text has no other), each run
+    # starts a character after the one before it ends, without a search for it.
+    spaced = "  " not in segment and segment.isprintable()
     find = text.find
-    position = offset
-    for chunk in text[offset:stop].split():
-        position = find(chunk, position)  # only white space lies before it
+    position = offset + len(segment) - len(segment.lstrip())
+    # Lower case needs no context across white space (only a final sigma has any), so the
+    # runs of the text in lower case are those runs in lower case: one call for all of them.
+    for chunk, lower in zip(runs, segment.lower().split(), strict=True):
+        if not spaced:
+            position = find(chunk, position)  # only white space lies before it
         if chunk.isalnum():  # one word (within \w+), the most common run: made inline
             token = make(Token)
             token.text = chunk
             token.start = position
             token.end = position = position + len(chunk)
-            token.lower = chunk.lower()
+            token.lower = lower
             token.is_word = True
             tokens.append(token)
+            position += 1
             continue
         last = chunk[-1]
         if chunk[:-1].isalnum() and not last.isalnum() and last not in _JOINS_WORD_BEFORE:
@@ -79,6 +88,7 @@ def tokenize(text: str, offset: int = 0, end: int | None = None) -> list[Token]:
             token.lower = word.lower()
             token.is_word = word[0].isalnum() or word[0] == "["
             tokens.append(token)
+        position += 1
     return tokens
 
 

@@ -78,7 +78,7 @@ def read_source(source: Source, limits: Limits) -> str | bytes:
         # A str is text, never a path: paths are given as pathlib.Path / os.PathLike.
         # Its UTF-8 size lies between len(source) and four times that (a lone surrogate takes
         # three bytes): it is encoded to be measured only when the limit lies in between, not
-        # for every page far under it (the encoding cost a twentieth of a parse).
+        # for every page far under it (the encoding cost almost 1% of a parse).
         length = len(source)
         if length * _MAX_UTF8_BYTES > limits.max_bytes and (
             length > limits.max_bytes

@@ -56,8 +56,7 @@ class Deadline:
 
     def check(self, step: str = "parsing") -> None:
         """Raise :class:`~presswire.TimeLimitExceededError` if the time is up."""
-        # expired(), inline: a page's parse checks a score of times
-        if self._expires is not None and time.monotonic() > self._expires:
+        if self.expired():
             raise TimeLimitExceededError(
                 f"time limit of {self._seconds:g}s exceeded while {step} "
                 "(raise Limits.max_seconds to allow more)"

@@ -25,7 +25,7 @@ from bs4.element import (
     ProcessingInstruction,
 )
 
-__all__ = ["PageMetadata", "page_metadata", "parse_tree", "render_text"]
+__all__ = ["PageMetadata", "page_metadata", "parse_tree", "render_text", "trafilatura_tree"]
 
 # Elements whose text is never visible on the page.
 INVISIBLE_TAGS = frozenset(

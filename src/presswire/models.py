@@ -151,14 +151,14 @@ def _to_extras(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
     return MappingProxyType({key: dict(item) for key, item in value.items()})
 
 
+_QUOTE_KIND_SET = frozenset(QUOTE_KINDS)
+
+
 def _quote_kind(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     """One of :data:`QUOTE_KINDS` (a set lookup: ``attrs.validators.in_`` costs twice as much,
     and a quote is built for every quotation of every page)."""
     if not isinstance(value, str) or value not in _QUOTE_KIND_SET:
         raise ValueError(f"{attribute.name} must be in {QUOTE_KINDS!r}, got {value!r}")
-
-
-_QUOTE_KIND_SET = frozenset(QUOTE_KINDS)
 
 
 def _optional_speaker(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:

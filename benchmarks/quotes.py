@@ -141,12 +141,12 @@ def predict(
         if quote.via and relayed_according_to(paragraphs[quote.paragraph + 1], quote.via):
             mention = quote.via  # PolNeAR's source is the outer one: '..., according to CNN'
         # the second part of a quotation its attribution interrupts, as the extractor found it
-        interrupted = quote.verb is None and quote.confidence == CONFIDENCE["interrupted"]
+        interrupted = quote.cue is None and quote.confidence == CONFIDENCE["interrupted"]
         # 'called Trump a “loser,” a “liar” and a “whiner”', '“...,” he said, “...”': one
         # attribution in PolNeAR, whatever the fragments' kinds
         listed = (
             previous is not None
-            and previous[1].verb == quote.verb
+            and previous[1].cue == quote.cue
             and not sentence_break(text, records[-1]["end"], start)
         )
         if (

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import presswire
 from presswire import Article, Dateline, Fingerprint, InvalidDataError, Quote, Speaker
+from presswire.models import QUOTE_KINDS
 from presswire.serialize import committed_schema, json_schema
 
 from .conftest import SEED_FILES
@@ -29,7 +30,7 @@ def quote(**changes: Any) -> Quote:
         "speaker": Speaker(
             mention="Peskov", name="Dmitry Peskov", role="Kremlin spokesman", key="dmitry-peskov"
         ),
-        "verb": "said",
+        "cue": "said",
     }
     fields.update(changes)
     return Quote(**fields)
@@ -39,6 +40,37 @@ def test_quote_offsets_point_at_text() -> None:
     article = Article(paragraphs=PARAGRAPHS, quotes=[quote()])
     q = article.quotes[0]
     assert article.paragraphs[q.paragraph][q.start : q.end] == q.text
+    assert q.fragments == ((1, 23),)  # one fragment by default: start..end
+
+
+INTERRUPTED = "“We are ready,” he said. “We are waiting.”"
+
+
+def test_a_quote_in_fragments_joins_them_with_one_space() -> None:
+    fragments = [(1, 14), (26, 41)]
+    q = Quote(
+        text="We are ready, We are waiting.",
+        paragraph=0,
+        start=1,
+        end=41,
+        fragments=fragments,
+        cue="said",
+    )
+    article = Article(paragraphs=[INTERRUPTED], quotes=[q])
+    assert q.fragment_texts(article.paragraphs[0]) == ("We are ready,", "We are waiting.")
+    assert Article.from_json(article.to_json()) == article
+    with pytest.raises(ValueError, match="do not point"):  # the same length, other words
+        Article(paragraphs=["“We are steady,” he said. “We are waiting.”"], quotes=[q])
+
+
+def test_version_1_output_still_reads() -> None:
+    """A quote as presswire 0.x wrote it: 'verb' for the cue, no fragments."""
+    data = full_article().to_dict()
+    old = data["quotes"][0]
+    old["verb"] = old.pop("cue")
+    del old["fragments"]
+    article = Article.from_dict(data)
+    assert article.quotes[0] == full_article().quotes[0]
 
 
 @pytest.mark.parametrize(
@@ -60,7 +92,26 @@ def test_article_refuses_quotes_that_do_not_point_at_their_text(
     [
         (Quote, {"text": "x", "paragraph": 0, "start": 0, "end": 2}),  # span length
         (Quote, {"text": "x", "paragraph": -1, "start": 0, "end": 1}),
-        (Quote, {"text": "x", "paragraph": 0, "start": 0, "end": 1, "kind": "indirect"}),
+        (Quote, {"text": "x", "paragraph": 0, "start": 0, "end": 1, "kind": "paraphrase"}),
+        # fragments: joined by one space they must give the text, in order, from start to end
+        (
+            Quote,
+            {"text": "ab", "paragraph": 0, "start": 0, "end": 5, "fragments": [(0, 1), (4, 5)]},
+        ),
+        (
+            Quote,
+            {"text": "a b", "paragraph": 0, "start": 0, "end": 5, "fragments": [(4, 5), (0, 1)]},
+        ),
+        (
+            Quote,
+            {"text": "a b", "paragraph": 0, "start": 0, "end": 6, "fragments": [(0, 1), (4, 5)]},
+        ),
+        (Quote, {"text": "a b", "paragraph": 0, "start": 0, "end": 5, "fragments": [(0, 1, 4)]}),
+        (Quote, {"text": "a", "paragraph": 0, "start": 0, "end": 1, "fragments": []}),
+        (
+            Quote,
+            {"text": "a  b", "paragraph": 0, "start": 0, "end": 5, "fragments": [(0, 2), (1, 5)]},
+        ),
         (Quote, {"text": "x", "paragraph": 0, "start": 0, "end": 1, "confidence": 1.5}),
         (Quote, {"text": "x", "paragraph": 0, "start": 0, "end": 1, "confidence": True}),
         (Quote, {"text": "x", "paragraph": 0, "start": 0, "end": 1, "confidence": "0.5"}),
@@ -189,7 +240,7 @@ def test_output_validates_against_schema_and_schema_rejects_bad_output() -> None
     for path in SEED_FILES:
         jsonschema.validate(presswire.parse(path).to_dict(), schema)
     bad = full_article().to_dict()
-    bad["quotes"][0]["kind"] = "indirect"
+    bad["quotes"][0]["kind"] = "paraphrase"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, schema)
 
@@ -237,9 +288,9 @@ def articles(draw: st.DrawFn) -> Article:
                         paragraph=index,
                         start=start,
                         end=end,
-                        kind=draw(st.sampled_from(["direct", "partial", "block"])),
+                        kind=draw(st.sampled_from(QUOTE_KINDS)),
                         speaker=speaker,
-                        verb=draw(optional_text),
+                        cue=draw(optional_text),
                         via=draw(optional_text),
                         confidence=draw(st.floats(0, 1)),
                     )

@@ -50,7 +50,7 @@ def test_attribution_after_the_quote() -> None:
     q = one(RYABKOV_INTRO, "“We see no reason to hope for a dynamic improvement,” Ryabkov added.")
     assert q.text == "We see no reason to hope for a dynamic improvement"
     assert speaker_of(q) == ("Ryabkov", "Sergei Ryabkov")
-    assert (q.kind, q.verb) == ("direct", "added")
+    assert (q.kind, q.cue) == ("direct", "added")
 
 
 def test_description_after_the_quote_resolves_to_the_person() -> None:
@@ -76,7 +76,7 @@ def test_a_quotation_ending_in_an_exclamation_or_question_takes_the_cue_after(
 ) -> None:
     first = quotes("Hillary Clinton spoke in Iowa.", paragraph)[0]
     assert first.speaker is not None and first.speaker.name == "Hillary Clinton"
-    assert first.verb == verb
+    assert first.cue == verb
 
 
 def test_a_quotation_ending_in_a_full_stop_ends_its_sentence() -> None:
@@ -126,7 +126,7 @@ def test_a_person_noun_speaks_without_being_tied_to_a_named_person(
 def test_more_reporting_verbs(paragraph: str, verb: str) -> None:
     q = quotes("Hillary Clinton spoke in Iowa on Monday.", paragraph)[-1]
     assert q.speaker is not None and q.speaker.name == "Hillary Clinton"
-    assert q.verb == verb
+    assert q.cue == verb
 
 
 @pytest.mark.parametrize(
@@ -150,7 +150,7 @@ def test_a_name_after_the_quotation_speaks_over_a_run_of_appositives(
     paragraph: str, name: str, verb: str
 ) -> None:
     q = quotes(paragraph)[0]
-    assert (speaker_of(q), q.verb) == ((name, name), verb)
+    assert (speaker_of(q), q.cue) == ((name, name), verb)
 
 
 def test_a_list_of_places_before_a_verb_with_its_own_subject_does_not_speak() -> None:
@@ -164,12 +164,12 @@ def test_a_name_and_a_colon_before_a_quotation_attribute_it() -> None:
         "have seen the biggest boost.” The White House: “We are aware of the reports.”",
     )
     assert [q.speaker and q.speaker.name for q in found] == ["Daron Shaw", None]
-    assert (found[0].verb, found[0].confidence) == (None, CONFIDENCE["cue"])
+    assert (found[0].cue, found[0].confidence) == (None, CONFIDENCE["cue"])
 
 
 def test_a_document_read_out_speaks_without_a_name() -> None:
     q = quotes("“Roger Ailes has spoken to Donald Trump a few times,” the statement read.")[0]
-    assert (q.verb, q.confidence) == ("read", CONFIDENCE["cue"])
+    assert (q.cue, q.confidence) == ("read", CONFIDENCE["cue"])
     assert q.speaker is not None and (q.speaker.mention, q.speaker.name) == ("the statement", None)
 
 
@@ -220,7 +220,7 @@ def test_a_verb_form_after_a_determiner_or_possessive_is_a_noun(noun: str) -> No
         f'The spokesman added that Moscow’s {noun} would be "thought-out and effective" soon.',
     )
     assert speaker_of(q) == ("The spokesman", "Dmitry Peskov")
-    assert (q.kind, q.verb) == ("partial", "added")
+    assert (q.kind, q.cue) == ("partial", "added")
 
 
 def test_a_short_description_of_any_words_is_a_speaker_but_not_after_a_preposition() -> None:
@@ -264,7 +264,7 @@ def test_double_apostrophes_do_not_leak_into_the_speaker() -> None:
 )
 def test_appositive_after_the_quote(attribution: str, mention: str) -> None:
     q = one(f"“Our assumption is that the veto will be overridden,” {attribution} Tuesday.")
-    assert q.speaker is not None and mention in q.speaker.mention and q.verb == "said"
+    assert q.speaker is not None and mention in q.speaker.mention and q.cue == "said"
 
 
 @pytest.mark.parametrize(
@@ -311,7 +311,7 @@ def test_participle_clauses_and_ages(paragraph: str, mention: str, verb: str) ->
     # A lone capitalised word opening a sentence is a speaker only if the article names a
     # person so ('Outside the arena, ...' is not): here the full names come first.
     q = quotes("Jeff Weaver met Luis Ramos in Vermont on Monday.", paragraph)[-1]
-    assert q.speaker is not None and (q.speaker.mention, q.verb) == (mention, verb)
+    assert q.speaker is not None and (q.speaker.mention, q.cue) == (mention, verb)
 
 
 @pytest.mark.parametrize(
@@ -362,8 +362,8 @@ def test_a_role_with_of_the_before_the_name() -> None:
 
 def test_phrasal_reporting_verbs_need_their_particle() -> None:
     q = one("“We will never accept a deal like this one,” Smith shot back.")
-    assert q.speaker is not None and (q.speaker.mention, q.verb) == ("Smith", "shot")
-    assert all(q.verb != "shot" for q in quotes("Police shot the man near a sign saying “Stop”."))
+    assert q.speaker is not None and (q.speaker.mention, q.cue) == ("Smith", "shot")
+    assert all(q.cue != "shot" for q in quotes("Police shot the man near a sign saying “Stop”."))
 
 
 @pytest.mark.parametrize(
@@ -385,7 +385,7 @@ def test_phrasal_reporting_verbs_need_their_particle() -> None:
 )
 def test_inverted_verb_and_absolute_construction(paragraph: str, mention: str, verb: str) -> None:
     q = one(paragraph)
-    assert q.speaker is not None and (q.speaker.mention, q.verb) == (mention, verb)
+    assert q.speaker is not None and (q.speaker.mention, q.cue) == (mention, verb)
 
 
 def test_the_sentence_subject_follows_an_opening_participle_clause() -> None:
@@ -443,7 +443,7 @@ def test_the_sentence_subject_speaks_across_clauses_and_colons(
 ) -> None:
     q = quotes(*paragraphs)[-1]
     assert q.speaker is not None
-    assert (q.speaker.mention, q.speaker.name, q.verb) == (mention, name, verb)
+    assert (q.speaker.mention, q.speaker.name, q.cue) == (mention, name, verb)
 
 
 def test_a_coordinated_verb_takes_its_clause_subject() -> None:
@@ -453,7 +453,7 @@ def test_a_coordinated_verb_takes_its_clause_subject() -> None:
         "described his leadership skills as a “work in progress.”",
     )
     # 'described' has no subject of its own: the clause's, Bush, speaks
-    assert [(q.text, q.speaker and q.speaker.name, q.verb) for q in found] == [
+    assert [(q.text, q.speaker and q.speaker.name, q.cue) for q in found] == [
         ("a bright, charismatic leader", "Jeb Bush", "referred"),
         ("work in progress.", "Jeb Bush", "described"),
     ]
@@ -502,7 +502,7 @@ def test_a_name_set_off_after_its_role() -> None:
         "And Florida’s Republican attorney general, Pam Bondi, vowed to go after “anyone who "
         "attacks our community.”"
     )
-    assert q.speaker is not None and (q.speaker.mention, q.verb) == ("Pam Bondi,", "vowed")
+    assert q.speaker is not None and (q.speaker.mention, q.cue) == ("Pam Bondi,", "vowed")
 
 
 @pytest.mark.parametrize(
@@ -522,7 +522,7 @@ def test_a_sentence_opening_that_is_no_person_does_not_speak(paragraph: str) -> 
 
 def test_reported_is_a_reporting_verb() -> None:
     q = one("Politico reported that the campaign “has no plans to change course this year.”")
-    assert q.speaker is not None and (q.speaker.mention, q.verb) == ("Politico", "reported")
+    assert q.speaker is not None and (q.speaker.mention, q.cue) == ("Politico", "reported")
 
 
 def test_the_object_of_a_preposition_is_no_speaker() -> None:
@@ -536,7 +536,7 @@ def test_attribution_before_the_quote() -> None:
         'He then noted that "The State Department sent a minor official to the meeting."',
     )
     assert speaker_of(q) == ("He", "Anatoly Antonov")
-    assert (q.kind, q.verb) == ("direct", "noted")
+    assert (q.kind, q.cue) == ("direct", "noted")
 
 
 def test_interrupted_quote_keeps_its_speaker() -> None:
@@ -597,7 +597,7 @@ def test_a_middle_initial_stays_in_the_name_as_written() -> None:
 def test_dash_after_a_quotation_that_a_sentence_goes_on_from_is_no_attribution() -> None:
     found = quotes("“We will win this state,” — Mr. Trump told crowds in Ohio in the summer.")
     assert [speaker_of(q) for q in found] == [("Mr. Trump", "Trump")]
-    assert found[0].verb == "told"
+    assert found[0].cue == "told"
 
 
 def test_two_quotes_in_one_sentence() -> None:
@@ -606,7 +606,7 @@ def test_two_quotes_in_one_sentence() -> None:
         "“It has not been possible to move forward,” Ryabkov said, adding that, “This does "
         "not mean that relations are hopeless.”",
     )
-    assert [(q.speaker.name if q.speaker else None, q.verb) for q in found] == [
+    assert [(q.speaker.name if q.speaker else None, q.cue) for q in found] == [
         ("Sergei Ryabkov", "said"),
         ("Sergei Ryabkov", "adding"),
     ]
@@ -641,7 +641,7 @@ def test_relayed_quotes_name_the_agency(relay: str, via: str, mention: str) -> N
 def test_relay_before_the_quote(relay: str) -> None:
     q = one(RYABKOV_INTRO, f"{relay} “we see no reason to hope for an improvement.”")
     assert q.speaker is not None and q.speaker.name == "Sergei Ryabkov"
-    assert q.via in {"Interfax", "TASS"} and q.verb == "quoted"
+    assert q.via in {"Interfax", "TASS"} and q.cue == "quoted"
 
 
 @pytest.mark.parametrize(
@@ -654,7 +654,7 @@ def test_relay_before_the_quote(relay: str) -> None:
 def test_according_to_around_a_cue_before_the_quote_relays_it(sentence: str) -> None:
     q = one(RYABKOV_INTRO, sentence)
     assert speaker_of(q) == ("Ryabkov", "Sergei Ryabkov")
-    assert (q.via, q.verb) == ("Kommersant", "said")
+    assert (q.via, q.cue) == ("Kommersant", "said")
 
 
 def test_the_second_half_of_a_relayed_quotation_is_relayed_too() -> None:
@@ -667,7 +667,7 @@ def test_the_second_half_of_a_relayed_quotation_is_relayed_too() -> None:
 
 def test_told_reporters_is_not_a_relay() -> None:
     q = one("“No, that’s not enough,” Kremlin spokesman Dmitry Peskov told reporters.")
-    assert q.via is None and q.verb == "told"
+    assert q.via is None and q.cue == "told"
 
 
 # ---------------------------------------------------------------- partial quotes and scare quotes
@@ -796,12 +796,12 @@ def test_a_speaker_phrase_does_not_reach_across_a_quotation() -> None:
 )
 def test_verbs_of_manner_report_speech(verb: str) -> None:
     q = one(f"“Go back to Univision,” Trump {verb}, and a guard escorted Ramos out.")
-    assert (speaker_of(q), q.verb) == (("Trump", "Trump"), verb)
+    assert (speaker_of(q), q.cue) == (("Trump", "Trump"), verb)
 
 
 def test_first_between_the_speaker_and_the_verb_is_no_part_of_the_mention() -> None:
     q = one("Clinton first called the attack “spontaneous and unplanned” in a speech on Monday.")
-    assert (speaker_of(q), q.verb) == (("Clinton", "Clinton"), "called")
+    assert (speaker_of(q), q.cue) == (("Clinton", "Clinton"), "called")
 
 
 def test_a_full_stop_without_a_space_still_ends_a_word() -> None:
@@ -995,17 +995,17 @@ def test_a_clause_after_a_quotation_lends_it_no_speaker() -> None:
         "as “Chris.”"
     )
     assert [q.speaker.mention if q.speaker else None for q in found] == ["Christie", "Trump"]
-    assert [q.verb for q in found] == ["refers", "refers"]
+    assert [q.cue for q in found] == ["refers", "refers"]
 
 
 def test_hailed_reports_speech() -> None:
     quote = one("Trump has hailed Britain’s vote as “fantastic,” speaking in Scotland.")
-    assert quote.speaker is not None and (quote.speaker.mention, quote.verb) == ("Trump", "hailed")
+    assert quote.speaker is not None and (quote.speaker.mention, quote.cue) == ("Trump", "hailed")
 
 
 def test_a_participle_after_a_quotation_has_no_subject_after_it() -> None:
     quote = one("Clinton called the plan “reckless,” saying Americans deserved better.")
-    assert quote.speaker is not None and (quote.speaker.mention, quote.verb) == (
+    assert quote.speaker is not None and (quote.speaker.mention, quote.cue) == (
         "Clinton",
         "called",
     )
@@ -1152,7 +1152,7 @@ def test_plugins_extend_the_lexicon(bare_registry: PluginRegistry) -> None:
     after = presswire.parse(page, registry=bare_registry, source_format="text").quotes
     assert [q.via for q in before] == [None, None] or len(before) < 2
     assert [q.via for q in after] == ["Pravda Wire", None]
-    assert after[1].verb == "opined"
+    assert after[1].cue == "opined"
 
 
 def test_cue_windows_are_bounded_so_a_sentence_of_many_quotes_stays_linear(
@@ -1307,7 +1307,7 @@ def _claims(quote: Quote) -> tuple[object, ...]:
         quote.end,
         quote.kind,
         quote.speaker,
-        quote.verb,
+        quote.cue,
         quote.via,
     )
 
@@ -1483,7 +1483,7 @@ def test_according_to_names_the_source_before_or_after_the_quotation(
     paragraph: str, mention: str
 ) -> None:
     found = one("Something happened on Monday.", paragraph)
-    assert (speaker_of(found)[0], found.verb) == (mention, "according to")
+    assert (speaker_of(found)[0], found.cue) == (mention, "according to")
 
 
 @pytest.mark.parametrize(
@@ -1553,7 +1553,7 @@ def test_a_partial_quotation_without_a_cue_goes_to_the_subject_of_its_sentence()
         "becoming “a hammock that lulls able-bodied people to lives of dependency.”"
     )
     assert quote.speaker is not None and quote.speaker.mention == "Paul Ryan"
-    assert (quote.verb, quote.confidence) == (None, CONFIDENCE["sentence subject"])
+    assert (quote.cue, quote.confidence) == (None, CONFIDENCE["sentence subject"])
 
 
 @pytest.mark.parametrize(
@@ -1575,7 +1575,7 @@ def test_who_after_a_name_speaks_for_that_name() -> None:
         "room, “I’m sending the signal that it’s time to unite.”"
     )
     assert quote.speaker is not None
-    assert (quote.speaker.mention, quote.speaker.name, quote.verb) == (
+    assert (quote.speaker.mention, quote.speaker.name, quote.cue) == (
         "who",
         "Mike Lee",
         "declared",

@@ -17,7 +17,7 @@ from typing import Any, TextIO
 from presswire import __version__
 from presswire.errors import PresswireError
 from presswire.limits import Limits
-from presswire.models import Article
+from presswire.models import QUOTE_KINDS, Article
 from presswire.pipeline import default_registry, fingerprint, parse
 from presswire.serialize import json_schema
 
@@ -74,6 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     quotes_cmd.add_argument("--outlet", help="force this plugin instead of fingerprinting")
     quotes_cmd.add_argument("--url", help="the page's URL, a hint for the plugins")
+    quotes_cmd.add_argument(
+        "--kind",
+        type=_kinds,
+        metavar="KINDS",
+        help=f"only these kinds, comma-separated ({', '.join(QUOTE_KINDS)})",
+    )
     quotes_cmd.add_argument(
         "--min-confidence",
         type=_unit_float,
@@ -166,7 +172,12 @@ def _add_query(commands: Any) -> None:
     query_cmd.add_argument("--speaker", help="words of the speaker's name ('Ryabkov')")
     query_cmd.add_argument("--search", help="full-text query over quote text")
     query_cmd.add_argument("--outlet", help="only this outlet")
-    query_cmd.add_argument("--kind", choices=("direct", "partial", "block"))
+    query_cmd.add_argument(
+        "--kind",
+        type=_kinds,
+        metavar="KINDS",
+        help=f"only these kinds, comma-separated ({', '.join(QUOTE_KINDS)})",
+    )
     query_cmd.add_argument(
         "--min-confidence",
         type=_unit_float,
@@ -316,7 +327,7 @@ QUOTE_COLUMNS = (
     "mention",
     "via",
     "kind",
-    "verb",
+    "cue",
     "text",
     "outlet",
     "title",
@@ -338,7 +349,7 @@ def quote_rows(article: Article, source: str) -> Iterator[dict[str, Any]]:
             "mention": speaker.mention if speaker else None,
             "via": quote.via,
             "kind": quote.kind,
-            "verb": quote.verb,
+            "cue": quote.cue,
             "text": quote.text,
             "outlet": article.outlet,
             "title": article.title,
@@ -366,6 +377,8 @@ def _cmd_quotes(args: argparse.Namespace, out: TextIO) -> int:
         for row in quote_rows(article, label):
             if row["confidence"] < args.min_confidence:
                 continue
+            if args.kind and row["kind"] not in args.kind:
+                continue
             if writer is not None:
                 writer.writerow(row)
             elif args.format == "jsonl":
@@ -374,6 +387,18 @@ def _cmd_quotes(args: argparse.Namespace, out: TextIO) -> int:
                 out.write(_table_row(row))
         out.flush()
     return status
+
+
+def _kinds(value: str) -> tuple[str, ...]:
+    """'direct,mixed' as a tuple of quote kinds; an unknown kind is refused."""
+    kinds = tuple(kind.strip() for kind in value.split(",") if kind.strip())
+    unknown = [kind for kind in kinds if kind not in QUOTE_KINDS]
+    if unknown or not kinds:
+        raise argparse.ArgumentTypeError(
+            f"unknown kind {', '.join(unknown) or repr(value)}; "
+            f"choose from {', '.join(QUOTE_KINDS)}"
+        )
+    return kinds
 
 
 def _unit_float(value: str) -> float:

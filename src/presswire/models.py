@@ -30,10 +30,10 @@ __all__ = [
     "Speaker",
 ]
 
-QuoteKind = Literal["direct", "partial", "block"]
+QuoteKind = Literal["direct", "partial", "mixed", "indirect", "block"]
 SourceFormat = Literal["text", "html"]
 
-QUOTE_KINDS: tuple[str, ...] = ("direct", "partial", "block")
+QUOTE_KINDS: tuple[str, ...] = ("direct", "partial", "mixed", "indirect", "block")
 SOURCE_FORMATS: tuple[str, ...] = ("text", "html")
 
 # An outlet or plugin name: short, lower case, usable as a file name and an entry-point name.
@@ -197,31 +197,55 @@ class Speaker:
     )
 
 
+def _to_fragments(value: Iterable[Iterable[int]]) -> tuple[tuple[int, int], ...]:
+    fragments = []
+    for fragment in value:
+        pair = tuple(fragment)
+        if len(pair) != 2:
+            raise ValueError(f"a fragment is a (start, end) pair, got {pair!r}")
+        fragments.append((pair[0], pair[1]))
+    return tuple(fragments)
+
+
 @frozen
 class Quote:
-    """One quotation: its text, kind, speaker, reporting verb and where it stands."""
+    """One attribution: what a person said (quoted or reported), who said it, the cue and where
+    it stands."""
 
     text: str = field(
         validator=_text,
-        metadata=_doc("The quoted words, without the quote marks."),
+        metadata=_doc(
+            "What was said, without the quote marks around a direct quotation; the content "
+            "fragments of an interrupted statement joined by one space."
+        ),
     )
     paragraph: int = field(
         validator=_non_negative, metadata=_doc("Index into the article's paragraphs.")
     )
     start: int = field(
         validator=_non_negative,
-        metadata=_doc("Character offset of the text in that paragraph (inclusive)."),
+        metadata=_doc("Character offset of the first fragment in that paragraph (inclusive)."),
     )
     end: int = field(
         validator=_non_negative,
-        metadata=_doc("Character offset of the end of the text in that paragraph (exclusive)."),
+        metadata=_doc("Character offset of the end of the last fragment (exclusive)."),
+    )
+    fragments: tuple[tuple[int, int], ...] = field(
+        converter=_to_fragments,
+        metadata=_doc(
+            "The content's pieces as [start, end] offsets into the paragraph, in order: one for "
+            "most quotes, several for a statement its reporting clause interrupts ('“...,” he "
+            "said. “...”') or quotations listed under one cue."
+        ),
     )
     kind: QuoteKind = field(
         default="direct",
         validator=_quote_kind,
         metadata=_doc(
-            "'direct'; 'partial' for a quoted fragment inside reported speech; 'block' for a "
-            "quotation set off as its own paragraph without marks."
+            "'direct' (quoted words); 'partial' (a quoted fragment whose reported clause was "
+            "not found); 'mixed' (reported speech holding quoted words); 'indirect' (reported "
+            "speech without quote marks: 'Ryabkov noted that ...'); 'block' (a quotation set "
+            "off as its own paragraph without marks)."
         ),
     )
     speaker: Speaker | None = field(
@@ -229,10 +253,13 @@ class Quote:
         validator=_optional_speaker,
         metadata=_doc("Who said it, or null when no speaker could be found."),
     )
-    verb: str | None = field(
+    cue: str | None = field(
         default=None,
         validator=_optional_text,
-        metadata=_doc("The reporting verb as written ('said', 'added'), or null."),
+        metadata=_doc(
+            "The reporting verb or phrase as written ('said', 'told', 'according to', 'quoted'), "
+            "or null."
+        ),
     )
     via: str | None = field(
         default=None,
@@ -245,12 +272,45 @@ class Quote:
         metadata=_doc("How sure the extractor is of the quote and its speaker, 0 to 1."),
     )
 
+    @fragments.default
+    def _one_fragment(self) -> tuple[tuple[int, int], ...]:
+        return ((self.start, self.end),)
+
     @end.validator
-    def _check_span(self, attribute: attrs.Attribute[int], value: int) -> None:
-        if value - self.start != len(self.text):
-            raise ValueError(
-                f"end - start must equal len(text): {self.start}..{value} for {len(self.text)}"
-            )
+    def _check_end(self, attribute: attrs.Attribute[int], value: int) -> None:
+        if value < self.start:
+            raise ValueError(f"end must not be before start: {self.start}..{value}")
+
+    @fragments.validator
+    def _check_fragments(
+        self, attribute: attrs.Attribute[Any], value: tuple[tuple[int, int], ...]
+    ) -> None:
+        if len(value) == 1 and value[0] == (self.start, self.end):
+            if self.end - self.start != len(self.text):  # the common case: one fragment
+                raise ValueError(
+                    f"end - start must equal len(text): {self.start}..{self.end} "
+                    f"for {len(self.text)}"
+                )
+            return
+        if not value:
+            raise ValueError("fragments must hold at least one (start, end) pair")
+        if value[0][0] != self.start or value[-1][1] != self.end:
+            raise ValueError("fragments must run from start to end")
+        total, previous_end = len(value) - 1, -1
+        for begin, finish in value:
+            for number in (begin, finish):
+                if isinstance(number, bool) or not isinstance(number, int):
+                    raise TypeError(f"fragment offsets must be integers, got {number!r}")
+            if not previous_end <= begin < finish:
+                raise ValueError(f"fragments must be in order and not overlap: {value!r}")
+            total += finish - begin
+            previous_end = finish
+        if total != len(self.text):
+            raise ValueError("text must be the fragments joined by one space")
+
+    def fragment_texts(self, paragraph: str) -> tuple[str, ...]:
+        """The text of each fragment, read from the quote's ``paragraph``."""
+        return tuple(paragraph[begin:finish] for begin, finish in self.fragments)
 
 
 @frozen
@@ -405,7 +465,7 @@ class Article:
     quotes: tuple[Quote, ...] = field(
         default=(),
         converter=_to_quote_tuple,
-        metadata=_doc("Quotations in the body, in order of appearance."),
+        metadata=_doc("Attributions in the body (quoted and reported speech), in order."),
     )
     fingerprint: Fingerprint | None = field(
         default=None,
@@ -440,8 +500,15 @@ class Article:
                     f"quotes[{i}] points at paragraph {quote.paragraph}, "
                     f"but there are {len(self.paragraphs)}"
                 )
-            if self.paragraphs[quote.paragraph][quote.start : quote.end] != quote.text:
-                raise ValueError(f"quotes[{i}]: start/end do not point at its text in paragraph")
+            paragraph = self.paragraphs[quote.paragraph]
+            if len(quote.fragments) == 1:
+                pointed = paragraph[quote.start : quote.end]
+            else:
+                pointed = " ".join(quote.fragment_texts(paragraph))
+            if pointed != quote.text:
+                raise ValueError(
+                    f"quotes[{i}]: its fragments do not point at its text in paragraph"
+                )
 
     # Serialisation lives in presswire.serialize; these are the conveniences users expect.
     def to_dict(self) -> dict[str, Any]:

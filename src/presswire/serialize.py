@@ -17,13 +17,16 @@ from typing import Any, Literal, get_args, get_origin
 
 import attrs
 import cattrs
+from cattrs.gen import make_dict_structure_fn
 
 from presswire.errors import InvalidDataError
 from presswire.models import Article, Dateline, Fingerprint, Quote, Speaker
 
 __all__ = ["SCHEMA_ID", "from_dict", "from_json", "json_schema", "to_dict", "to_json"]
 
-SCHEMA_ID = "https://presswire.readthedocs.io/schema/article-1.json"
+SCHEMA_ID = "https://presswire.readthedocs.io/schema/article-2.json"
+"""Version 2: a quote has ``cue`` (was ``verb``) and ``fragments``; kinds ``mixed`` and
+``indirect`` are new. :func:`from_dict` still reads version 1 output."""
 _MODELS: tuple[type, ...] = (Article, Quote, Speaker, Dateline, Fingerprint)
 
 
@@ -37,7 +40,24 @@ def _make_converter() -> cattrs.Converter:
     converter.register_structure_hook_func(
         lambda tp: tp == Mapping[str, Any], lambda value, _: value
     )
+    converter.register_unstructure_hook_func(
+        lambda tp: tp == tuple[tuple[int, int], ...],
+        lambda fragments: [list(pair) for pair in fragments],
+    )
+    structure_quote = make_dict_structure_fn(Quote, converter, _cattrs_forbid_extra_keys=True)
+    converter.register_structure_hook(
+        Quote, lambda value, _: structure_quote(_upgrade_quote(value), Quote)
+    )
     return converter
+
+
+def _upgrade_quote(value: Any) -> Any:
+    """A quote as version 1 wrote it reads as version 2: its ``verb`` is the ``cue``, and its
+    one fragment is ``start..end`` (the model's default)."""
+    if isinstance(value, Mapping) and "verb" in value and "cue" not in value:
+        value = dict(value)
+        value["cue"] = value.pop("verb")
+    return value
 
 
 def _strict(expected: type) -> Any:
@@ -120,7 +140,16 @@ def _type_schema(tp: Any, definitions: dict[str, Any]) -> dict[str, Any]:
     if origin in (typing.Union, types.UnionType):
         return {"anyOf": [_type_schema(arg, definitions) for arg in get_args(tp)]}
     if origin is tuple:
-        return {"type": "array", "items": _type_schema(get_args(tp)[0], definitions)}
+        args = get_args(tp)
+        if len(args) == 2 and args[1] is Ellipsis:
+            return {"type": "array", "items": _type_schema(args[0], definitions)}
+        items = [_type_schema(arg, definitions) for arg in args]  # a fixed-length tuple
+        return {
+            "type": "array",
+            "prefixItems": items,
+            "minItems": len(items),
+            "maxItems": len(items),
+        }
     if origin is Mapping or tp is Mapping:
         return {"type": "object", "additionalProperties": {"type": "object"}}
     raise TypeError(f"no JSON Schema mapping for {tp!r}")

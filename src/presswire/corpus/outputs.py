@@ -64,7 +64,7 @@ QUOTE_COLUMNS = (
     "mention",
     "via",
     "kind",
-    "verb",
+    "cue",
     "text",
     "paragraph",
     "confidence",
@@ -128,7 +128,7 @@ def quote_rows(record: OutputRecord) -> Iterator[dict[str, Any]]:
             "mention": speaker.get("mention"),
             "via": quote.get("via"),
             "kind": quote.get("kind"),
-            "verb": quote.get("verb"),
+            "cue": quote.get("cue"),
             "text": quote.get("text"),
             "paragraph": quote.get("paragraph"),
             "confidence": quote.get("confidence"),
@@ -301,7 +301,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     mention TEXT,
     via TEXT,
     kind TEXT,
-    verb TEXT,
+    cue TEXT,
     text TEXT NOT NULL,
     paragraph INTEGER,
     confidence REAL
@@ -325,6 +325,14 @@ class SqliteOutput(Output):
     def _open(self, resume: bool) -> set[str]:
         self._db = sqlite3.connect(self.partial)
         self._db.executescript(_SQLITE_SCHEMA)
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(quotes)")}
+        if "cue" not in columns:  # resuming an output of presswire 0.x, whose quotes had 'verb'
+            self._db.close()
+            self._db = None
+            raise InputError(
+                f"{self.partial}: written by an older presswire (quotes without 'cue'); "
+                "start a new output"
+            )
         return {row[0] for row in self._db.execute("SELECT source FROM articles")}
 
     def write(self, records: Sequence[OutputRecord]) -> None:
@@ -343,7 +351,7 @@ class SqliteOutput(Output):
                 for quote in quote_rows(record):
                     cursor = self._db.execute(
                         "INSERT INTO quotes (source, quote, speaker, role, key, mention, via,"
-                        " kind, verb, text, paragraph, confidence)"
+                        " kind, cue, text, paragraph, confidence)"
                         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                         (record["source"], quote["quote"], *(quote[c] for c in QUOTE_COLUMNS)),
                     )

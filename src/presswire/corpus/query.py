@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,7 @@ def query(
     speaker: str | None = None,
     search: str | None = None,
     outlet: str | None = None,
-    kind: str | None = None,
+    kind: str | Iterable[str] | None = None,
     min_confidence: float = 0.0,
     limit: int | None = 100,
 ) -> list[dict[str, Any]]:
@@ -45,6 +46,7 @@ def query(
         ('Ryabkov', 'Sergey Ryabkov'), matched case-insensitively.
     :param search: an SQLite full-text query over quote text ('improvement', '"arms control"',
         'sanctions AND Iran').
+    :param kind: a quote kind ('indirect') or several (``("direct", "mixed")``).
     :param min_confidence: only quotes of at least this confidence (0.5 keeps the speakers
         found with a cue).
     :raises InputError: not a presswire database, or a malformed search.
@@ -65,9 +67,10 @@ def query(
     if outlet:
         clauses.append("a.outlet = ?")
         values.append(outlet)
-    if kind:
-        clauses.append("q.kind = ?")
-        values.append(kind)
+    kinds = [kind] if isinstance(kind, str) else list(kind or ())
+    if kinds:
+        clauses.append("q.kind IN (" + ",".join("?" * len(kinds)) + ")")
+        values += kinds
     if min_confidence > 0:
         clauses.append("q.confidence >= ?")
         values.append(min_confidence)

@@ -382,7 +382,7 @@ def _paragraph_quotes(
                 end=end,
                 kind=kind,
                 speaker=speaker,
-                verb=cue.verb if cue else None,
+                cue=cue.verb if cue else None,
                 via=via,
                 confidence=confidence if speaker else CONFIDENCE["no speaker"],
             )

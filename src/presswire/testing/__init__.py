@@ -11,7 +11,7 @@ A fixture is a page (``NAME.txt`` or ``NAME.html``) beside ``NAME.expected.json`
 
 Only the ``article`` fields listed are compared, each exactly; ``outlet``, ``title``,
 ``published`` and ``paragraphs`` must be listed. Quotes are compared without offsets and
-confidence (``paragraph``, ``text``, ``kind``, ``speaker``, ``verb``, ``via``). Write the
+confidence (``paragraph``, ``text``, ``kind``, ``speaker``, ``cue``, ``via``). Write the
 expected file by hand from the page: it is a claim about the page, not a snapshot of the
 output. :func:`draft_expected` gives a starting point that you must read and correct.
 
@@ -93,7 +93,7 @@ def quote_claims(quote: dict[str, Any]) -> dict[str, Any]:
         "text": quote["text"],
         "kind": quote["kind"],
         "speaker": quote["speaker"],
-        "verb": quote["verb"],
+        "cue": quote.get("cue", quote.get("verb")),
         "via": quote["via"],
     }
 

@@ -15,9 +15,10 @@ from presswire import Article, Document, Fingerprint, Lexicon, PluginRegistry, Q
 from presswire.errors import TimeLimitExceededError
 from presswire.limits import Deadline
 from presswire.quotes import extract_quotes
-from presswire.quotes.extract import _SENTENCE_END, CONFIDENCE, _sentence_ends
+from presswire.quotes.confidence import CONFIDENCE
 from presswire.quotes.lexicon import DEFAULT_LEXICON
 from presswire.quotes.marks import _may_open_single, find_quote_spans, mark_positions
+from presswire.quotes.sentences import SENTENCE_END, sentence_ends
 from presswire.quotes.speakers import _CAPITALISED_RUN as CAPITALISED_RUN
 from presswire.quotes.speakers import MAX_NAME_WORDS, canonical_key, find_names, is_title_case
 from presswire.quotes.tokens import _WORD_OR_MARK, Token, tokenize
@@ -1158,16 +1159,16 @@ def test_plugins_extend_the_lexicon(bare_registry: PluginRegistry) -> None:
 def test_cue_windows_are_bounded_so_a_sentence_of_many_quotes_stays_linear(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from presswire.quotes import extract as module
+    from presswire.quotes import quotations as module
 
     seen: list[int] = []
-    real = module._cue_before
+    real = module.cue_before
 
     def spy(tokens: list, before: list[int], *args: object) -> object:
         seen.append(len(before))
         return real(tokens, before, *args)
 
-    monkeypatch.setattr(module, "_cue_before", spy)
+    monkeypatch.setattr(module, "cue_before", spy)
     found = quotes("Smith said" + " and the “big beautiful” wall, the" * 500 + ".")
     assert len(found) == 500 and {q.speaker and q.speaker.mention for q in found} == {"Smith"}
     assert max(seen) <= module.BEFORE_WINDOW
@@ -1636,5 +1637,5 @@ def test_mark_positions_are_those_a_regex_of_the_marks_finds(text: str) -> None:
 @given(st.text(alphabet=st.sampled_from("aA1 .!?…”)“\n"), max_size=30))
 def test_sentence_ends_are_the_sentence_regex_matches(text: str) -> None:
     # the regex is tried only at its opening marks: the same matches as scanning the text
-    found = [m.span() for m in _sentence_ends(text)]
-    assert found == [m.span() for m in _SENTENCE_END.finditer(text)]
+    found = [m.span() for m in sentence_ends(text)]
+    assert found == [m.span() for m in SENTENCE_END.finditer(text)]

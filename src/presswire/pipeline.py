@@ -13,6 +13,7 @@ from presswire.errors import LimitExceededError, PresswireError, UnknownPluginEr
 from presswire.limits import DEFAULT_LIMITS, Deadline, Limits
 from presswire.models import Article, Fingerprint, Quote
 from presswire.quotes import extract_quotes
+from presswire.quotes.confidence import MIN_CONFIDENCE
 from presswire.registry import FALLBACK_PLUGIN, PluginRegistry
 
 __all__ = ["FINGERPRINT_THRESHOLD", "NEAR_TIE_MARGIN", "fingerprint", "parse", "parse_many"]
@@ -41,6 +42,7 @@ def parse(
     source_format: Literal["text", "html"] | None = None,
     limits: Limits = DEFAULT_LIMITS,
     registry: PluginRegistry | None = None,
+    min_quote_confidence: float = MIN_CONFIDENCE,
 ) -> Article:
     """Parse one page into an :class:`Article`.
 
@@ -51,6 +53,9 @@ def parse(
     :param outlet: a plugin name that forces that plugin instead of fingerprinting.
     :param source_format: ``"text"`` or ``"html"`` to skip detection.
     :param limits: size and time limits (:class:`Limits`).
+    :param min_quote_confidence: attributions less sure than this are left out of
+        ``Article.quotes`` (0.5 by default: the guesses, such as a quotation that only
+        continues the last speaker); 0 keeps them all.
     :raises InputError: unreadable, binary or wrongly typed source.
     :raises LimitExceededError: a source over ``limits.max_bytes``; ``TimeLimitExceededError``
         when parsing takes longer than ``limits.max_seconds``.
@@ -66,11 +71,17 @@ def parse(
         source, url=url, source_format=source_format, limits=limits, deadline=deadline
     )
     deadline.check("decoding")
-    return extract_article(document, registry, outlet=outlet)
+    return extract_article(
+        document, registry, outlet=outlet, min_quote_confidence=min_quote_confidence
+    )
 
 
 def extract_article(
-    document: Document, registry: PluginRegistry, *, outlet: str | None = None
+    document: Document,
+    registry: PluginRegistry,
+    *,
+    outlet: str | None = None,
+    min_quote_confidence: float = MIN_CONFIDENCE,
 ) -> Article:
     """Choose the plugin for ``document`` and let it extract the article."""
     warnings: list[str] = []
@@ -110,7 +121,7 @@ def extract_article(
         if outlet is not None:
             chosen = attrs.evolve(chosen, evidence=(*chosen.evidence, "forced with outlet="))
         document.deadline.check("finding quotes")
-        quotes = _quotes(article, document, registry, name, warnings)
+        quotes = _quotes(article, document, registry, name, warnings, min_quote_confidence)
         return _finish(article, document, chosen, warnings, quotes)
     # Only reachable if the fallback itself failed; still a result that says what it lacks.
     warnings.append("no plugin could extract this page")
@@ -123,6 +134,7 @@ def _quotes(
     registry: PluginRegistry,
     name: str,
     warnings: list[str],
+    min_confidence: float,
 ) -> Sequence[Quote]:
     """The quotes of the article's paragraphs (the plugin's own, when it gave some)."""
     if article.quotes:
@@ -139,6 +151,7 @@ def _quotes(
             context=[text for text in (article.title, article.lead, *article.captions) if text],
             block_paragraphs=blocks,
             deadline=document.deadline,
+            min_confidence=min_confidence,
         )
     except LimitExceededError:
         raise

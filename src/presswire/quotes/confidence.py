@@ -5,11 +5,12 @@ floor of what :func:`presswire.parse` returns (guesses below it are kept only on
 
 from __future__ import annotations
 
-__all__ = ["CONFIDENCE"]
+__all__ = ["CONFIDENCE", "MIN_CONFIDENCE"]
 
 
 CONFIDENCE = {
     "cue": 0.9,  # a reporting verb or 'according to' with its speaker in the sentence
+    "reported": 0.7,  # reported speech: a clause verb or 'according to' and its speaker
     "interrupted": 0.8,  # '“...,” he said. “...”': the second half of a direct quotation
     "introduced": 0.8,  # 'He said:' closing the paragraph before the quotation
     "according to opening": 0.6,  # 'According to Lavrov, ...' opening the paragraph
@@ -23,3 +24,9 @@ CONFIDENCE = {
 right on 84% of direct and 70% of partial quotations it finds, the subject of the sentence of a
 partial quotation without a cue on 60%, the last speaker continued on 32%, the speaker of a
 partial quotation next to another on 28%."""
+
+
+MIN_CONFIDENCE = 0.5
+"""The confidence below which an attribution is a guess, left out of what
+:func:`presswire.parse` returns unless asked for: a quotation that only continues the last
+speaker, a partial quotation next to another, one with no speaker at all."""

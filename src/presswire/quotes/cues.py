@@ -61,11 +61,17 @@ __all__ = [
     "TELLING_VERBS",
     "WEEKDAYS",
     "Cue",
+    "according_source",
+    "closing_according",
+    "closing_cue",
     "cue_after",
     "cue_before",
     "name_and_colon",
+    "opens_tail",
+    "relayed_before",
     "relayed_by",
     "subject_cue",
+    "told_agency",
 ]
 
 
@@ -161,7 +167,7 @@ def cue_after(tokens: list[Token], after: list[int], lexicon: Lexicon) -> Cue | 
     rest = [i for i in after if i >= cue.end][:ACCORDING_WINDOW]
     for k in range(len(rest) - 2):
         if (tokens[rest[k]].lower, tokens[rest[k + 1]].lower) == ACCORDING:
-            via = _according_source(tokens, rest[k + 2], lexicon)
+            via = according_source(tokens, rest[k + 2], lexicon)
             return Cue(cue.start, cue.end, cue.verb, via) if via else cue
     return cue
 
@@ -178,14 +184,14 @@ def relayed_by(
     quotation: opening its sentence ('According to Yahoo News, Clinton's spokesman said ...
     “...”') or closing it ('Trump said he was “happy to see” it, according to the Times.')."""
     if opening + 2 < min(cue.start, quote_at) and _opens_with_according(tokens, opening):
-        return _according_source(tokens, opening + 2, lexicon)
+        return according_source(tokens, opening + 2, lexicon)
     if cue.start > quote_at:
         return None  # a cue after the quotation reads its own 'according to'
     for k in range(len(after) - 2):  # right after the quotation (its comma inside) or a comma
         if (k == 0 or tokens[after[k - 1]].text == ",") and _opens_with_according(tokens, after[k]):
-            source = _closing_according(tokens, after[k:], lexicon)
+            source = closing_according(tokens, after[k:], lexicon)
             if source is not None:
-                return _according_source(tokens, source.start, lexicon)
+                return according_source(tokens, source.start, lexicon)
     return None
 
 
@@ -193,7 +199,7 @@ def _opens_with_according(tokens: list[Token], at: int) -> bool:
     return (tokens[at].lower, tokens[at + 1].lower) == ACCORDING
 
 
-def _according_source(tokens: list[Token], start: int, lexicon: Lexicon) -> str | None:
+def according_source(tokens: list[Token], start: int, lexicon: Lexicon) -> str | None:
     """The source of 'according to X' that relays a speaker's words, as ``via``: an agency
     by its name ('according to the state-run TASS news agency' gives 'TASS'), any other
     source as written ('according to the Las Vegas Sun')."""
@@ -213,7 +219,7 @@ def _final_cue(tokens: list[Token], after: list[int], lexicon: Lexicon) -> Cue |
         return None
     commas = [k for k, i in enumerate(after) if tokens[i].text == ","][-FINAL_COMMAS:]
     for k in reversed(commas):
-        cue = _closing_cue(tokens, after[k + 1 :], lexicon) or _closing_according(
+        cue = closing_cue(tokens, after[k + 1 :], lexicon) or closing_according(
             tokens, after[k + 1 :], lexicon
         )
         if cue is not None:
@@ -221,7 +227,7 @@ def _final_cue(tokens: list[Token], after: list[int], lexicon: Lexicon) -> Cue |
     return None
 
 
-def _closing_according(tokens: list[Token], rest: list[int], lexicon: Lexicon) -> Cue | None:
+def closing_according(tokens: list[Token], rest: list[int], lexicon: Lexicon) -> Cue | None:
     """', according to show insiders.' ending the sentence: the source of all of it."""
     if len(rest) < 3 or (tokens[rest[0]].lower, tokens[rest[1]].lower) != ACCORDING:
         return None
@@ -300,7 +306,7 @@ def _speaker_after(tokens: list[Token], after: list[int], lexicon: Lexicon) -> C
                     if verb_at is not None:
                         verb = tokens[after[verb_at]].text
                         return Cue(window[0], window[k], verb)
-                    return _closing_cue(tokens, window[k + 1 :], lexicon)  # ', he said.'
+                    return closing_cue(tokens, window[k + 1 :], lexicon)  # ', he said.'
                 break
             k, i = verb_at, window[verb_at]  # '..., Mitch McConnell, R-Ky., said'
         if is_verb(tokens, i, lexicon) and k > 0:
@@ -309,7 +315,7 @@ def _speaker_after(tokens: list[Token], after: list[int], lexicon: Lexicon) -> C
                 tokens[j].lower in CLAUSE_OPENERS for j in range(window[0], start)
             ):  # not '“Mr. Trump,” while Trump refers to ...': another clause's verb
                 verb = tokens[i].text
-                via = _told_agency(tokens, i, lexicon)
+                via = told_agency(tokens, i, lexicon)
                 return Cue(start, skip_back(tokens, i, start, lexicon), verb, via)
             break
         k += 1
@@ -359,7 +365,7 @@ def _verb_after_appositives(
     return None
 
 
-def _closing_cue(tokens: list[Token], rest: list[int], lexicon: Lexicon) -> Cue | None:
+def closing_cue(tokens: list[Token], rest: list[int], lexicon: Lexicon) -> Cue | None:
     """A speaker and verb that end the sentence after a comma: ', he said.' / ', said
     Peskov.' The quotation's sentence went on after its closing mark ('“...” at the
     Democratic convention, he said.')."""
@@ -389,14 +395,14 @@ def _ends_attribution(tokens: list[Token], at: int, verb: int) -> bool:
     reporters'). Anything else is a clause of its own: ', he said the plan would fail'."""
     if tokens[verb].lower in TELLING_VERBS:  # step over the person told: 'reporters'
         limit = min(len(tokens), at + MAX_TOLD_WORDS)
-        while at < limit and tokens[at].is_word and not _opens_tail(tokens[at]):
+        while at < limit and tokens[at].is_word and not opens_tail(tokens[at]):
             if tokens[at].lower in NOT_TOLD_WORDS:
                 return False  # 'told his roommate that ...', 'tells one joke about ...'
             at += 1
-    return at >= len(tokens) or tokens[at].text in SENTENCE_PUNCTUATION or _opens_tail(tokens[at])
+    return at >= len(tokens) or tokens[at].text in SENTENCE_PUNCTUATION or opens_tail(tokens[at])
 
 
-def _opens_tail(token: Token) -> bool:
+def opens_tail(token: Token) -> bool:
     return token.lower in ATTRIBUTION_TAILS or token.text in WEEKDAYS
 
 
@@ -443,7 +449,7 @@ def cue_before(
             if end > i + 1:
                 return Cue(i + 1, end, "according to")
         if word == QUOTED_AS[1]:
-            relayed = _relayed_before(tokens, before, position, lexicon)
+            relayed = relayed_before(tokens, before, position, lexicon)
             if relayed is not None:
                 return relayed
         if may_be_verb(word, lexicon) and is_verb(tokens, i, lexicon):
@@ -461,7 +467,7 @@ def cue_before(
                     outer = _outer_cue(tokens, start, floor, nearest, lexicon, people)
                     if outer is not None:
                         return outer
-                return Cue(start, end, nearest, _told_agency(tokens, i, lexicon))
+                return Cue(start, end, nearest, told_agency(tokens, i, lexicon))
             if tokens[i].lower.endswith("ing") and i > floor and tokens[i - 1].text == ",":
                 # '[Trump] defended the incident, calling the protester “...”': the speaker
                 # is the subject that opens the sentence
@@ -529,10 +535,10 @@ def _outer_cue(
     end = skip_back(tokens, k, start, lexicon)
     if end <= start or (end == start + 1 and tokens[start].lower in PRONOUNS):
         return None
-    return Cue(start, end, verb, _told_agency(tokens, k, lexicon))
+    return Cue(start, end, verb, told_agency(tokens, k, lexicon))
 
 
-def _relayed_before(
+def relayed_before(
     tokens: list[Token], before: list[int], position: int, lexicon: Lexicon
 ) -> Cue | None:
     """'Interfax quoted Peskov as saying: “...”': the cue at ``before[position]`` ('saying')."""
@@ -568,7 +574,7 @@ def _agency_pattern(agencies: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(name) for name in names) + r")(?!\w)")
 
 
-def _told_agency(tokens: list[Token], verb: int, lexicon: Lexicon) -> str | None:
+def told_agency(tokens: list[Token], verb: int, lexicon: Lexicon) -> str | None:
     """'Peskov told Interfax': the agency that relayed it."""
     if tokens[verb].lower not in TELLING_VERBS:
         return None

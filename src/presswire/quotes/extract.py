@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 
 from presswire.limits import Deadline
 from presswire.models import Quote, Speaker
+from presswire.quotes.assemble import Fragment, assemble
 from presswire.quotes.confidence import CONFIDENCE
 from presswire.quotes.lexicon import DEFAULT_LEXICON, Lexicon
 from presswire.quotes.marks import (
@@ -33,9 +34,10 @@ from presswire.quotes.quotations import (
     paragraph_quotes,
     strip_span,
 )
-from presswire.quotes.speakers import (
-    PersonIndex,
-)
+from presswire.quotes.reported import may_report, reported_statements
+from presswire.quotes.resolve import find_introducer, subject_speaker
+from presswire.quotes.sentences import sentence_starts, tokens_between
+from presswire.quotes.speakers import PersonIndex
 
 __all__ = ["MIN_UNATTRIBUTED_WORDS", "extract_quotes"]
 
@@ -47,57 +49,101 @@ def extract_quotes(
     context: Iterable[str] = (),
     block_paragraphs: Iterable[int] = (),
     deadline: Deadline | None = None,
+    min_confidence: float = 0.0,
 ) -> list[Quote]:
-    """Every quote in ``paragraphs`` with its speaker.
+    """Every attribution in ``paragraphs``, quoted and reported, with its speaker.
 
     :param context: other text of the article (title, lead, captions) that names people and
         their roles: 'Russian Deputy Foreign Minister Sergei Ryabkov' in a caption.
     :param block_paragraphs: indexes of paragraphs that are quotations set off without marks
         (from the plugin hook ``presswire_block_quotes``); they belong to the previous speaker.
-    :param deadline: checked for every paragraph and every :data:`DEADLINE_EVERY` quotations
+    :param deadline: checked for every paragraph and every
+        :data:`~presswire.quotes.quotations.DEADLINE_EVERY` quotations
         (:class:`~presswire.TimeLimitExceededError` when the document's time is up).
+    :param min_confidence: leave out attributions less sure than this
+        (:data:`~presswire.quotes.confidence.MIN_CONFIDENCE` is what ``parse`` uses).
     """
     deadline = deadline or Deadline(None)
     blocks = {index for index in block_paragraphs if 0 <= index < len(paragraphs)}
     pairs, marks = lexicon.quote_pairs, mark_characters(lexicon.quote_pairs)
     normalised = [normalise_pairs(text) for text in paragraphs]  # the same offsets, '' as "
     paragraph_spans = [spans_in_normalised(text, pairs, marks) for text in normalised]
-    with_quotes = [index for index, spans in enumerate(paragraph_spans) if spans]
-    if not blocks and not with_quotes:
-        return []  # no quotation anywhere: no names to index, no cues to read
-    # Paragraphs after the last quotation only pass on who spoke last: nobody reads it.
-    last_needed = max([*with_quotes, *blocks])
+    to_read = [
+        index
+        for index, spans in enumerate(paragraph_spans)
+        if spans or index in blocks or may_report(normalised[index], lexicon)
+    ]
+    if not to_read:
+        return []  # nothing quoted or reported anywhere: no names to index, no cues to read
+    # Paragraphs after the last statement only pass on who spoke last: nobody reads it.
+    last_needed = to_read[-1]
+    reading = set(to_read)
     people = PersonIndex(paragraphs, lexicon, context)
     quotes: list[Quote] = []
     last: Speaker | None = None  # the last speaker, for pronouns and unattributed paragraphs
     introduced = False  # whether the paragraph before introduced ``last``: 'He said:'
-    for index, text in enumerate(paragraphs[: last_needed + 1]):
+    for index, original in enumerate(paragraphs[: last_needed + 1]):
         deadline.check("finding quotes")
+        text, spans = normalised[index], paragraph_spans[index]
         if index in blocks:
-            start, end = strip_span(text, 0, len(text))
-            if end > start:
-                quotes.append(
-                    Quote(
-                        text=text[start:end],
-                        paragraph=index,
-                        start=start,
-                        end=end,
-                        kind="block",
-                        speaker=last,
-                        confidence=CONFIDENCE["block" if last else "no speaker"],
-                    )
-                )
+            quotes += _block(original, index, last)
             continue
-        found, last, introduced = paragraph_quotes(
-            text,
-            normalised[index],
-            paragraph_spans[index],
-            index,
-            people,
-            lexicon,
-            last,
-            introduced,
-            deadline,
-        )
-        quotes.extend(found)
+        if index not in reading:  # only who speaks at its start matters for what follows
+            introducer = find_introducer(text, index, people, lexicon, last)
+            if introducer is not None:
+                last, introduced = introducer, True
+            else:
+                last, introduced = subject_speaker(text, index, people, lexicon, last), False
+            continue
+        tokens = tokens_between(text, spans)  # quotation content never holds its own cue
+        sentences = sentence_starts(text, spans)
+        quotations: list[Fragment] = []
+        speaker_after = last
+        if spans:
+            quotations, speaker_after = paragraph_quotes(
+                original,
+                text,
+                spans,
+                tokens,
+                sentences,
+                index,
+                people,
+                lexicon,
+                last,
+                introduced,
+                deadline,
+            )
+        ends = {
+            span.opening: span.closing + 1 if span.closing is not None else span.end
+            for span in spans
+        }
+        reported = reported_statements(text, tokens, sentences, ends, index, people, lexicon, last)
+        found = assemble(original, index, quotations, reported, min_confidence)
+        quotes += found
+        spoken = [quote.speaker for quote in found if quote.speaker is not None]
+        last = spoken[-1] if spoken else speaker_after
+        if not spans and not found:
+            introducer = find_introducer(text, index, people, lexicon, last)
+            last = introducer or subject_speaker(text, index, people, lexicon, last)
+            introduced = introducer is not None
+        else:
+            introduced = False
     return quotes
+
+
+def _block(paragraph: str, index: int, last: Speaker | None) -> list[Quote]:
+    """A quotation paragraph set off without marks (a plugin says which): the last speaker's."""
+    start, end = strip_span(paragraph, 0, len(paragraph))
+    if end <= start:
+        return []
+    return [
+        Quote(
+            text=paragraph[start:end],
+            paragraph=index,
+            start=start,
+            end=end,
+            kind="block",
+            speaker=last,
+            confidence=CONFIDENCE["block" if last else "no speaker"],
+        )
+    ]

@@ -50,6 +50,10 @@ class Lexicon:
     - ``name_variants``: groups of spellings of one first name ('Sergei', 'Sergey').
     - ``non_speakers``: capitalised words that are not names at the start of a phrase.
     - ``non_person_words``: last words of names of places and organisations ('States').
+    - ``clause_verbs``: verb forms that report speech or thought as a clause opened by 'that'
+      ('noted that ...', 'believes that ...'): reported speech.
+    - ``bare_clause_verbs``: verb forms that report a clause without 'that' as well ('Peskov
+      said Moscow is ready').
     """
 
     reporting_verbs: frozenset[str] = field(default=frozenset(), converter=_lower_set)
@@ -60,6 +64,8 @@ class Lexicon:
     name_variants: Mapping[str, str] = field(factory=dict)
     non_speakers: frozenset[str] = field(default=frozenset(), converter=_lower_set)
     non_person_words: frozenset[str] = field(default=frozenset(), converter=_lower_set)
+    clause_verbs: frozenset[str] = field(default=frozenset(), converter=_lower_set)
+    bare_clause_verbs: frozenset[str] = field(default=frozenset(), converter=_lower_set)
     # Answers computed from the lists above (is this word part of a name, a name's key): the
     # same words recur across the articles of a corpus. Not part of the value: no eq, no init.
     _memos: dict[str, dict[str, Any]] = field(init=False, factory=dict, eq=False, repr=False)
@@ -86,6 +92,8 @@ class Lexicon:
             name_variants={**self.name_variants, **other.name_variants},
             non_speakers=self.non_speakers | other.non_speakers,
             non_person_words=self.non_person_words | other.non_person_words,
+            clause_verbs=self.clause_verbs | other.clause_verbs,
+            bare_clause_verbs=self.bare_clause_verbs | other.bare_clause_verbs,
         )
 
 
@@ -150,6 +158,36 @@ REPORTING_VERBS = words(
     grumbles groused grouses ranted rants murmured murmurs
     """
 )
+
+BARE_CLAUSE_VERBS = words(
+    """
+    said says say told tells added adds believes believe believed thinks think thought
+    claimed claims argued argues insisted insists noted notes wrote writes suggested suggests
+    predicted predicts acknowledged acknowledges admitted admits agreed agrees expects expect
+    expected hopes hoped feels felt knows knew estimated estimates estimate stressed stresses
+    warned warns explained explains announced announces conceded concedes maintained
+    maintains asserted asserts contended contends recalled recalls tweeted tweets
+    """
+)
+"""Verbs that report a clause with or without 'that': 'Peskov said Moscow is ready'."""
+
+CLAUSE_VERBS = BARE_CLAUSE_VERBS + words(
+    """
+    noting stressing emphasized emphasised emphasizes emphasises emphasizing underlined
+    underlines underscored underscores reiterated reiterates declared declares observed
+    observes remarked remarks reported reports confirmed confirms denied denies vowed vows
+    promised promises pledged pledges revealed reveals disclosed discloses hinted hints
+    indicated indicates alleged alleges fears feared worried worries assured assures reminded
+    reminds testified testifies concluded concludes found finds showed shows show learned
+    understands understood speculated implied implies signaled signalled signals complained
+    complains argued arguing claiming insisting warning adding saying explaining suggesting
+    acknowledging admitting believing thinking predicting announcing conceding recalling
+    insisted agreed stated states stating
+    """
+)
+"""Verbs that report a clause opened by 'that': 'Ryabkov noted that ...', 'polls show that
+...'. The reporting verbs of quotations (``reporting_verbs``) are another list: 'called',
+'slammed' take a quotation, not a clause."""
 
 SPEAKER_NOUNS = words(
     """
@@ -319,4 +357,6 @@ DEFAULT_LEXICON = Lexicon(
     name_variants=NAME_VARIANTS,
     non_speakers=NON_SPEAKERS,
     non_person_words=NON_PERSON_WORDS,
+    clause_verbs=CLAUSE_VERBS,
+    bare_clause_verbs=BARE_CLAUSE_VERBS,
 )

@@ -21,7 +21,8 @@ from __future__ import annotations
 import bisect
 
 from presswire.limits import Deadline
-from presswire.models import Quote, QuoteKind, Speaker
+from presswire.models import QuoteKind, Speaker
+from presswire.quotes.assemble import Fragment
 from presswire.quotes.confidence import CONFIDENCE
 from presswire.quotes.cues import (
     CUE_WINDOW,
@@ -32,19 +33,13 @@ from presswire.quotes.cues import (
     subject_cue,
 )
 from presswire.quotes.lexicon import Lexicon
-from presswire.quotes.marks import (
-    QuoteSpan,
-)
+from presswire.quotes.marks import QuoteSpan
 from presswire.quotes.resolve import (
     according_to_opening,
-    find_introducer,
     resolve_speaker,
-    subject_speaker,
 )
-from presswire.quotes.sentences import next_after, sentence_starts, tokens_between
-from presswire.quotes.speakers import (
-    PersonIndex,
-)
+from presswire.quotes.sentences import next_after
+from presswire.quotes.speakers import PersonIndex
 from presswire.quotes.tokens import Token
 
 __all__ = [
@@ -96,26 +91,25 @@ def paragraph_quotes(
     original: str,
     text: str,
     spans: list[QuoteSpan],
+    tokens: list[Token],
+    sentences: list[int],
     index: int,
     people: PersonIndex,
     lexicon: Lexicon,
     last: Speaker | None,
     introduced: bool,
     deadline: Deadline,
-) -> tuple[list[Quote], Speaker | None, bool]:
-    """The paragraph's quotes, the last speaker after it, and whether it introduces the
-    next paragraph's quotation ('He said:'). ``text`` is ``original`` with its '' pairs read
-    as double marks (the same offsets), ``spans`` its quotations."""
-    if not spans:  # no quotation: only who speaks at its start matters for what follows
-        introducer = find_introducer(text, index, people, lexicon, last)
-        if introducer is not None:
-            return [], introducer, True
-        return [], subject_speaker(text, index, people, lexicon, last), False
-    tokens = tokens_between(text, spans)  # quotation content never holds its own cue
+) -> tuple[list[Fragment], Speaker | None]:
+    """The paragraph's quotations with their speakers, and the last speaker after them.
+
+    ``text`` is ``original`` with its '' pairs read as double marks (the same offsets),
+    ``spans`` its quotations, ``tokens`` the tokens outside them
+    (:func:`~presswire.quotes.sentences.tokens_between`) and ``sentences`` where its
+    sentences start; ``introduced`` says whether the paragraph before introduced ``last``
+    ('He said:')."""
     starts = [t.start for t in tokens]
-    sentences = sentence_starts(text, spans)
     paragraph_speaker = according_to_opening(tokens, text, index, people, lexicon, last)
-    quotes: list[Quote] = []
+    quotes: list[Fragment] = []
     previous: tuple[QuoteSpan, Speaker | None, str | None] | None = None  # span, speaker, via
     attributed_until = -1  # where the sentence of the last quotation with a cue ends
     for number, span in enumerate(spans):
@@ -154,6 +148,7 @@ def paragraph_quotes(
                 or cue_before(tokens, outside_before, lexicon, people)
             )
         cue_sentence_end = sentence_end
+        continues = False
         if cue is None and _ends_sentence_with(text, span, sentence_end):
             # '“... our fix!” Clinton said to People.': the attribution is the next sentence
             next_end = min(next_after(sentences, sentence_end, len(text)), next_opening)
@@ -193,6 +188,7 @@ def paragraph_quotes(
         ):
             speaker, via = previous[1], previous[2]  # the same words, relayed the same way
             confidence = CONFIDENCE["interrupted" if kind == "direct" else "next partial"]
+            continues = True
         elif paragraph_speaker is not None:
             speaker, confidence = paragraph_speaker, CONFIDENCE["according to opening"]
         elif not outside_before and last is not None and not _words_in(tokens, after):
@@ -209,16 +205,16 @@ def paragraph_quotes(
             previous = (span, None, None)
             continue
         quotes.append(
-            Quote(
-                text=original[start:end],
-                paragraph=index,
-                start=start,
-                end=end,
-                kind=kind,
-                speaker=speaker,
-                cue=cue.verb if cue else None,
-                via=via,
-                confidence=confidence if speaker else CONFIDENCE["no speaker"],
+            Fragment(
+                start,
+                end,
+                kind,
+                speaker,
+                cue.verb if cue else None,
+                via,
+                confidence if speaker else CONFIDENCE["no speaker"],
+                sentence_start,
+                continues,
             )
         )
         previous = (span, speaker, via)
@@ -226,7 +222,7 @@ def paragraph_quotes(
             attributed_until = cue_sentence_end
         if speaker is not None:
             last = speaker
-    return quotes, last, False
+    return quotes, last
 
 
 def _embedded(tokens: list[Token], before: list[int]) -> bool:

@@ -12,9 +12,7 @@ from presswire.quotes.marks import (
     QuoteSpan,
     mark_positions,
 )
-from presswire.quotes.speakers import (
-    TITLES,
-)
+from presswire.quotes.speakers import TITLES
 from presswire.quotes.tokens import Token, tokenize
 
 __all__ = [

@@ -1,0 +1,117 @@
+"""From fragments to attributions: one :class:`~presswire.Quote` per statement.
+
+The readers of a paragraph find pieces: :mod:`presswire.quotes.quotations` a
+:class:`Fragment` for each quotation, :mod:`presswire.quotes.reported` a :class:`Fragment` for
+each clause of reported speech. Here they become statements:
+
+- a quotation that goes on after its reporting clause ('“...,” he said. “...”') or that is
+  listed under the same cue ('called him a “loser,” a “liar”') joins the statement before it:
+  one quote, several fragments;
+- quotations inside a clause of reported speech ('Ryabkov said Russia cannot hope for a
+  “dynamic improvement”') are part of that statement, which is ``mixed``;
+- statements below the confidence floor are left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+from attrs import frozen
+
+from presswire.models import Quote, QuoteKind, Speaker
+
+__all__ = ["Fragment", "assemble"]
+
+_KIND_ORDER: tuple[QuoteKind, ...] = ("mixed", "indirect", "direct", "partial", "block")
+"""The kind of a statement of fragments of several kinds: the first of its kinds here (a
+quotation continued by a partial one is direct; reported speech holding one is mixed)."""
+
+
+@frozen
+class Fragment:
+    """A piece of what someone said, as a reader found it in one paragraph."""
+
+    start: int  # character offsets into the paragraph
+    end: int
+    kind: QuoteKind
+    speaker: Speaker | None
+    cue: str | None
+    via: str | None
+    confidence: float
+    sentence: int = 0
+    """Where the fragment's sentence starts: quotations listed under one cue share it."""
+    continues: bool = False
+    """Whether the fragment goes on with the statement before it ('“...,” he said. “...”')."""
+
+
+def assemble(
+    paragraph: str,
+    index: int,
+    quotations: Sequence[Fragment],
+    reported: Sequence[Sequence[Fragment]],
+    min_confidence: float = 0.0,
+) -> list[Quote]:
+    """The statements of one paragraph, in order: quotations joined into the statements they
+    continue, reported statements (each its fragments) holding the quotations inside them."""
+    statements = _join_quotations(quotations)
+    for clause in reported:
+        start, end = clause[0].start, clause[-1].end
+        inside = [group for group in statements if start <= group[0].start and group[-1].end <= end]
+        statement = list(clause)
+        if inside:  # 'Ryabkov said Russia cannot hope for a “dynamic improvement”'
+            statements = [group for group in statements if group not in inside]
+            surest = max(part.confidence for group in inside for part in group)
+            statement = [
+                attrs.evolve(part, confidence=max(part.confidence, surest)) for part in statement
+            ]
+        statements.append(statement)
+    statements.sort(key=lambda group: group[0].start)
+    return [
+        _quote(paragraph, index, group)
+        for group in statements
+        if max(part.confidence for part in group) >= min_confidence
+    ]
+
+
+def _join_quotations(fragments: Sequence[Fragment]) -> list[list[Fragment]]:
+    groups: list[list[Fragment]] = []
+    for fragment in fragments:
+        if groups and _joins(groups[-1], fragment):
+            groups[-1].append(fragment)
+        else:
+            groups.append([fragment])
+    return groups
+
+
+def _joins(group: list[Fragment], fragment: Fragment) -> bool:
+    """Whether ``fragment`` belongs to the statement of ``group``: it continues it, or it is
+    listed under the same cue in the same sentence, said by the same speaker."""
+    previous = group[-1]
+    if fragment.speaker is None or fragment.speaker != previous.speaker:
+        return False
+    if fragment.continues:
+        return True
+    return (
+        fragment.cue is not None
+        and fragment.cue == group[0].cue
+        and fragment.sentence == previous.sentence
+    )
+
+
+def _quote(paragraph: str, index: int, group: list[Fragment]) -> Quote:
+    first = group[0]
+    kinds = {part.kind for part in group}
+    kind = next(k for k in _KIND_ORDER if k in kinds)
+    return Quote(
+        text=" ".join(paragraph[part.start : part.end] for part in group),
+        paragraph=index,
+        start=first.start,
+        end=group[-1].end,
+        fragments=[(part.start, part.end) for part in group],
+        kind=kind,
+        speaker=first.speaker,
+        cue=next((part.cue for part in group if part.cue is not None), None),
+        via=next((part.via for part in group if part.via is not None), None),
+        confidence=max(part.confidence for part in group),
+    )

@@ -54,6 +54,9 @@ class Lexicon:
       ('noted that ...', 'believes that ...'): reported speech.
     - ``bare_clause_verbs``: verb forms that report a clause without 'that' as well ('Peskov
       said Moscow is ready').
+    - ``stance_verbs``: verb forms that report a stance or a speech act through their object
+      ('criticized the plan', 'called for talks', 'vowed to resign'); reported speech too,
+      less sure than a clause.
     """
 
     reporting_verbs: frozenset[str] = field(default=frozenset(), converter=_lower_set)
@@ -66,6 +69,7 @@ class Lexicon:
     non_person_words: frozenset[str] = field(default=frozenset(), converter=_lower_set)
     clause_verbs: frozenset[str] = field(default=frozenset(), converter=_lower_set)
     bare_clause_verbs: frozenset[str] = field(default=frozenset(), converter=_lower_set)
+    stance_verbs: frozenset[str] = field(default=frozenset(), converter=_lower_set)
     # Answers computed from the lists above (is this word part of a name, a name's key): the
     # same words recur across the articles of a corpus. Not part of the value: no eq, no init.
     _memos: dict[str, dict[str, Any]] = field(init=False, factory=dict, eq=False, repr=False)
@@ -94,6 +98,7 @@ class Lexicon:
             non_person_words=self.non_person_words | other.non_person_words,
             clause_verbs=self.clause_verbs | other.clause_verbs,
             bare_clause_verbs=self.bare_clause_verbs | other.bare_clause_verbs,
+            stance_verbs=self.stance_verbs | other.stance_verbs,
         )
 
 
@@ -188,6 +193,57 @@ CLAUSE_VERBS = BARE_CLAUSE_VERBS + words(
 """Verbs that report a clause opened by 'that': 'Ryabkov noted that ...', 'polls show that
 ...'. The reporting verbs of quotations (``reporting_verbs``) are another list: 'called',
 'slammed' take a quotation, not a clause."""
+
+STANCE_VERBS = words(
+    """
+    support supports supported supporting endorse endorses endorsed endorsing criticize
+    criticizes criticized criticizing criticise criticises criticised criticising accuse
+    accuses accused accusing describe describes described describing back backs backed
+    backing oppose opposes opposed opposing praise praises praised praising defend defends
+    defended defending attack attacks attacked attacking question questions questioned
+    questioning reject rejects rejected rejecting dismiss dismisses dismissed dismissing
+    cite cites cited citing propose proposes proposed proposing seek seeks sought seeking
+    promise promises promised promising vow vows vowed vowing pledge pledges pledged
+    pledging offer offers offered offering consider considers considered considering blame
+    blames blamed blaming urge urges urged urging demand demands demanded demanding ask asks
+    asked asking want wants wanted wanting plan plans planned planning hope hopes hoped
+    hoping expect expects expected expecting fear fears feared fearing refuse refuses
+    refused refusing decline declines declined declining deny denies denied denying doubt
+    doubts doubted doubting favor favors favored favoring favour favours favoured favouring
+    welcome welcomes welcomed welcoming condemn condemns condemned condemning denounce
+    denounces denounced denouncing blast blasts blasted blasting slam slams slammed slamming
+    mock mocks mocked mocking echo echoes echoed echoing recommend recommends recommended
+    recommending request requests requested requesting call calls called calling tout touts
+    touted touting hail hails hailed hailing applaud applauds applauded applauding thank
+    thanks thanked thanking congratulate congratulates congratulated congratulating
+    challenge challenges challenged challenging dispute disputes disputed disputing
+    reference references referenced referencing mention mentions mentioned mentioning
+    highlight highlights highlighted highlighting emphasize emphasizes emphasized
+    emphasizing discuss discusses discussed discussing debate debates debated debating
+    lobby lobbies lobbied lobbying advocate advocates advocated advocating champion
+    champions championed championing recall recalls recalled recalling characterize
+    characterizes characterized characterizing portray portrays portrayed portraying label
+    labels labeled labelled labeling labelling brand brands branded branding dub dubs dubbed
+    dubbing decry decries decried decrying lament laments lamented lamenting bemoan bemoans
+    bemoaned bemoaning regret regrets regretted regretting apologize apologizes apologized
+    apologizing acknowledge acknowledges acknowledged acknowledging admit admits admitted
+    admitting concede concedes conceded conceding insist insists insisted insisting argue
+    argues argued arguing claim claims claimed claiming suggest suggests suggested
+    suggesting predict predicts predicted predicting warn warns warned warning announce
+    announces announced announcing reveal reveals revealed revealing disclose discloses
+    disclosed disclosing confirm confirms confirmed confirming report reports reported
+    reporting note notes noted noting tweet tweets tweeted tweeting write writes wrote
+    writing agree agrees agreed agreeing disagree disagrees disagreed disagreeing worry
+    worries worried worrying talk talks talked talking speak speaks spoke speaking
+    complain complains complained complaining
+    """
+)
+"""Verbs that report a stance or a speech act through their object: 'Trump criticized the
+plan', 'Sanders called for a recount', 'Cruz vowed to fight on'."""
+
+STANCE_PARTICLES = frozenset(words("for on about against of out to with over"))
+"""Words after a stance verb that open its object ('called for', 'warned of', 'talked
+about'): the content starts after them, except 'to' ('vowed to fight')."""
 
 SPEAKER_NOUNS = words(
     """
@@ -359,4 +415,5 @@ DEFAULT_LEXICON = Lexicon(
     non_person_words=NON_PERSON_WORDS,
     clause_verbs=CLAUSE_VERBS,
     bare_clause_verbs=BARE_CLAUSE_VERBS,
+    stance_verbs=STANCE_VERBS,
 )

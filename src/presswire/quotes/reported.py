@@ -29,14 +29,14 @@ from presswire.quotes.cues import (
     TELLING_VERBS,
     Cue,
     according_source,
-    closing_according,
     closing_cue,
     relayed_before,
     told_agency,
 )
-from presswire.quotes.grammar import ACCORDING, ACCORDING_MODIFIERS, DETERMINERS
-from presswire.quotes.lexicon import Lexicon, words
+from presswire.quotes.grammar import ACCORDING, DETERMINERS
+from presswire.quotes.lexicon import STANCE_PARTICLES, Lexicon, words
 from presswire.quotes.phrases import (
+    POSSESSIVE_MARKS,
     POSSESSIVE_PRONOUNS,
     phrase_after,
     phrase_before,
@@ -54,9 +54,13 @@ MIN_CONTENT_WORDS = 3
 """Words a reported statement needs: 'he said so' reports nothing a reader can use."""
 THAT_REACH = 8
 """Tokens between a verb and its 'that' ('said in a statement on Monday that')."""
+SOURCE_WORDS = 20
+"""Tokens the source of 'according to' may have ('a poll of 400 registered Latino voters
+released on Friday by Latino Decisions')."""
+SOURCE_ENDS = frozenset({",", ".", "!", "?", ";", ":"})
 NEW_STATEMENT_REACH = 4
 """Words after a comma within which a clause verb opens a statement of its own."""
-CLAUSE_CUTS = frozenset({";", "(", ")"})
+CLAUSE_CUTS = frozenset({";", ":", "(", ")"})
 """Marks that end the clause a statement is reported in."""
 NOT_CLAUSE_OPENERS = frozenset(
     words(
@@ -71,15 +75,6 @@ COORDINATORS = frozenset({"and", "but"})
 """Words that join a second verb to its sentence's subject: 'announced ... and said'."""
 NOT_SPEAKERS = frozenset({"it", "this", "that", "there", "which", "what"})
 """Subjects that are no speaker: 'it is said that', 'this shows that'."""
-BARE_OPENERS = frozenset(
-    words(
-        """
-    he she they we i it there the a an his her their its our this these those that
-    """
-    )
-)
-"""Lower-case words that may open a clause reported without 'that' ('said he would', 'said
-the talks failed'); a capitalised word may as well ('said Moscow is ready')."""
 
 
 def may_report(text: str, lexicon: Lexicon) -> bool:
@@ -129,18 +124,26 @@ def reported_statements(
         stop = bisect.bisect_left(starts, end)
         if stop - first < MIN_CONTENT_WORDS + 1:
             continue
-        for cue, contents in _frames(tokens, first, stop, lexicon, people):
+        for cue, contents, how in _frames(tokens, first, stop, lexicon, people):
             speaker = resolve_speaker(tokens, cue, text, index, people, lexicon, last)
             if speaker.mention.lower() in NOT_SPEAKERS:
                 continue
             pieces = [_trimmed(tokens, start, end) for start, end in contents]
             pieces = [(start, end) for start, end in pieces if end > start]
             own_words = sum(tokens[k].is_word for start, end in pieces for k in range(start, end))
+            if how == "stance" and any(
+                tokens[k].text == QUOTATION_TOKEN
+                for start, end in pieces
+                for k in range(start, end)
+            ):
+                continue  # 'called it “...”': the quotation's own statement
             if own_words < MIN_CONTENT_WORDS:
                 continue  # too short, or a quotation alone: a direct quote, not reported
             found.append(
                 [
-                    _fragment(tokens, start, end, quotation_ends, cue, speaker, sentence, n > 0)
+                    _fragment(
+                        tokens, start, end, quotation_ends, cue, speaker, how, sentence, n > 0
+                    )
                     for n, (start, end) in enumerate(pieces)
                 ]
             )
@@ -163,6 +166,7 @@ def _fragment(
     quotation_ends: Mapping[int, int],
     cue: Cue,
     speaker: Speaker,
+    how: str,
     sentence: int,
     continues: bool,
 ) -> Fragment:
@@ -177,14 +181,15 @@ def _fragment(
         speaker,
         cue.verb,
         cue.via,
-        CONFIDENCE["reported"],
+        CONFIDENCE[how],
         sentence,
         continues,
     )
 
 
-Frame = tuple[Cue, list[tuple[int, int]]]
-"""A cue and the token ranges of what it reports (two for 'CONTENT, X said, CONTENT')."""
+Frame = tuple[Cue, list[tuple[int, int]], str]
+"""A cue, the token ranges of what it reports (two for 'CONTENT, X said, CONTENT') and how
+it was found (a key of :data:`~presswire.quotes.confidence.CONFIDENCE`)."""
 
 
 def _frames(
@@ -213,34 +218,58 @@ def _frames(
 def _according_opening(
     tokens: list[Token], first: int, stop: int, lexicon: Lexicon
 ) -> Frame | None:
-    """'According to X, CONTENT.'"""
+    """'According to X, CONTENT.' (X as written, up to its comma: 'According to an online
+    University of Texas/Texas Tribune poll out Thursday, ...')."""
     if stop - first < 4 or (tokens[first].lower, tokens[first + 1].lower) != ACCORDING:
         return None
-    end = phrase_after(tokens, first + 2, lexicon, ACCORDING_MODIFIERS)
-    if end <= first + 2 or end >= stop or tokens[end].text != ",":
+    end = _source_end(tokens, first + 2, stop)
+    if end is None or end >= stop or tokens[end].text != ",":
         return None
-    return Cue(first + 2, end, "according to"), [
-        (end + 1, _clause_end(tokens, end + 1, stop, lexicon))
-    ]
+    content = (end + 1, _clause_end(tokens, end + 1, stop, lexicon))
+    return Cue(first + 2, end, "according to"), [content], "reported"
+
+
+def _source_end(tokens: list[Token], start: int, stop: int) -> int | None:
+    """Where the source of 'according to' ends: at the next comma or the sentence's end,
+    within :data:`SOURCE_WORDS` tokens; None when it has no word."""
+    end = start
+    limit = min(stop, start + SOURCE_WORDS)
+    while end < limit and tokens[end].text not in SOURCE_ENDS:
+        end += 1
+    if end == limit and limit < stop:
+        return None
+    return end if any(tokens[k].is_word for k in range(start, end)) else None
 
 
 def _closing_frame(tokens: list[Token], first: int, stop: int, lexicon: Lexicon) -> Frame | None:
     """'CONTENT, X said.' / 'CONTENT, said X.' / 'CONTENT, according to X.': an attribution
     after a comma that ends the sentence; or, set off by commas, one that interrupts it ('The
     latest test, North Korea said, was its biggest yet')."""
+    ends = tokens[stop - 1].text in SENTENCE_ENDS
     commas = [k for k in range(first + 1, stop) if tokens[k].text == ","]
     for comma in commas:
-        rest = list(range(comma + 1, stop))
-        cue = closing_cue(tokens, rest, lexicon) or closing_according(tokens, rest, lexicon)
-        if cue is None:
+        if comma + 3 < stop and (tokens[comma + 1].lower, tokens[comma + 2].lower) == ACCORDING:
+            source = _source_end(tokens, comma + 3, stop)
+            if source is None:
+                continue
+            cue = Cue(comma + 3, source, "according to")
+            if source < stop - 1 and tokens[source].text == ",":
+                rest = (source + 1, _clause_end(tokens, source + 1, stop, lexicon))
+                return cue, [(first, comma), rest], "reported"
+            return cue, [(first, comma)], "reported"
+        rest_tokens = list(range(comma + 1, stop))
+        found = closing_cue(tokens, rest_tokens, lexicon)
+        if found is None:
             continue
+        cue = found
         after = next(
             (k for k in range(cue.end, min(stop, cue.end + 8)) if tokens[k].text == ","), None
         )
         if after is not None and after + 1 < stop and _ends_here(tokens, cue.end, after):
-            return cue, [(first, comma), (after + 1, _clause_end(tokens, after + 1, stop, lexicon))]
-        if tokens[stop - 1].text in SENTENCE_ENDS and _ends_here(tokens, cue.end, stop - 1):
-            return cue, [(first, comma)]
+            rest = (after + 1, _clause_end(tokens, after + 1, stop, lexicon))
+            return cue, [(first, comma), rest], "reported"
+        if ends and _ends_here(tokens, cue.end, stop - 1):
+            return cue, [(first, comma)], "reported"
     return None
 
 
@@ -261,15 +290,21 @@ def _verb_frame(
     """'X VERB (that) CONTENT' with the verb at ``verb``, in the sentence ``first:stop``."""
     token = tokens[verb]
     lower = token.lower
-    if lower not in lexicon.clause_verbs or token.text != lower:
+    clause = lower in lexicon.clause_verbs
+    if token.text != lower or not (clause or lower in lexicon.stance_verbs):
         return None
     if verb > first and (
         tokens[verb - 1].lower in DETERMINERS
         or tokens[verb - 1].lower in POSSESSIVE_PRONOUNS
+        or tokens[verb - 1].lower in POSSESSIVE_MARKS
+        or tokens[verb - 1].lower.endswith(("’s", "'s"))
         or tokens[verb - 1].lower == "to"  # 'declined to say', 'is expected to'
     ):
-        return None
-    content = _content_start(tokens, verb, stop, lexicon)
+        return None  # a noun ('the plan', 'Obama's call', 'his support') or an infinitive
+    content = _content_start(tokens, verb, stop, lexicon) if clause else None
+    stance = content is None
+    if stance:
+        content = _object_start(tokens, verb, stop, lexicon)
     if content is None:
         return None
     cue = _speaker_of(tokens, verb, first, lexicon, people)
@@ -283,7 +318,14 @@ def _verb_frame(
         and (tokens[end + 1].lower, tokens[end + 2].lower) == ACCORDING
     ):
         via = via or according_source(tokens, end + 3, lexicon)
-    return Cue(cue.start, cue.end, cue.verb, via), [(content, end)]
+    verb_text = cue.verb
+    if stance and content > verb + 1 and tokens[verb + 1].lower in STANCE_PARTICLES:
+        verb_text = f"{cue.verb} {tokens[verb + 1].text}"  # 'called for'
+    return (
+        Cue(cue.start, cue.end, verb_text, via),
+        [(content, end)],
+        "stance" if stance else "reported",
+    )
 
 
 def _speaker_of(
@@ -338,11 +380,28 @@ def _content_start(tokens: list[Token], verb: int, stop: int, lexicon: Lexicon) 
     opener = tokens[start]
     if opener.text == ",":  # 'said, adding': a clause of its own follows
         return None
-    if opener.lower in NOT_CLAUSE_OPENERS or not opener.is_word:
-        return None
-    if opener.text == opener.lower and opener.lower not in BARE_OPENERS:
-        return None  # 'said repeatedly', 'told reporters'
+    if opener.lower in NOT_CLAUSE_OPENERS or not opener.is_word or _adverb(opener):
+        return None  # 'said to be', 'said so', 'said repeatedly'
     return start
+
+
+def _object_start(tokens: list[Token], verb: int, stop: int, lexicon: Lexicon) -> int | None:
+    """Where the object of a stance verb starts: after its particle ('called for a recount',
+    'warned of'), at its 'to' ('vowed to fight'), or right after it ('criticized the plan')."""
+    start = verb + 1
+    if start >= stop:
+        return None
+    following = tokens[start]
+    if following.lower in STANCE_PARTICLES:
+        return start if following.lower == "to" else start + 1
+    if not following.is_word or _adverb(following) or following.lower in NOT_CLAUSE_OPENERS:
+        return None
+    return start
+
+
+def _adverb(token: Token) -> bool:
+    """A lower-case word in -ly ('repeatedly', 'publicly'): no clause opens with it."""
+    return token.text == token.lower and token.lower.endswith("ly") and len(token.lower) > 4
 
 
 def _clause_end(tokens: list[Token], start: int, stop: int, lexicon: Lexicon) -> int:
@@ -364,7 +423,15 @@ def _clause_end(tokens: list[Token], start: int, stop: int, lexicon: Lexicon) ->
 
 def _new_statement(tokens: list[Token], start: int, stop: int, lexicon: Lexicon) -> bool:
     """Whether a clause verb stands within a few words from ``start``, with only words before
-    it: ', adding that', ', but he said', ', Roberts noted'."""
+    it (', adding that', ', but he said', ', Roberts noted'), or a past tense joined to the
+    subject (', and accused ...')."""
+    if (
+        start + 1 < stop
+        and tokens[start].lower in COORDINATORS
+        and tokens[start + 1].text == tokens[start + 1].lower
+        and tokens[start + 1].lower.endswith("ed")
+    ):
+        return True
     for k in range(start, min(stop, start + NEW_STATEMENT_REACH)):
         token = tokens[k]
         if not token.is_word:

@@ -43,6 +43,8 @@ class Fragment:
     """Where the fragment's sentence starts: quotations listed under one cue share it."""
     continues: bool = False
     """Whether the fragment goes on with the statement before it ('“...,” he said. “...”')."""
+    how: str = ""
+    """How a reader found it: a key of :data:`~presswire.quotes.confidence.CONFIDENCE`."""
 
 
 def assemble(
@@ -59,6 +61,10 @@ def assemble(
         start, end = clause[0].start, clause[-1].end
         inside = [group for group in statements if start <= group[0].start and group[-1].end <= end]
         statement = list(clause)
+        if clause[0].how == "stance" and inside:
+            # 'told reporters: “...”', 'called them “deplorables”': the quotation's own
+            # statement, with its cue, says it better than the stance around it
+            continue
         if inside:  # 'Ryabkov said Russia cannot hope for a “dynamic improvement”'
             statements = [group for group in statements if group not in inside]
             surest = max(part.confidence for group in inside for part in group)

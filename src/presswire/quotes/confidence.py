@@ -11,7 +11,7 @@ __all__ = ["CONFIDENCE", "MIN_CONFIDENCE"]
 CONFIDENCE = {
     "cue": 0.9,  # a reporting verb or 'according to' with its speaker in the sentence
     "reported": 0.7,  # reported speech: a clause verb or 'according to' and its speaker
-    "stance": 0.6,  # a stance or speech act and its object: 'Cruz criticized the plan'
+    "stance": 0.45,  # a stance or speech act and its object: 'Cruz criticized the plan'
     "interrupted": 0.8,  # '“...,” he said. “...”': the second half of a direct quotation
     "introduced": 0.8,  # 'He said:' closing the paragraph before the quotation
     "according to opening": 0.6,  # 'According to Lavrov, ...' opening the paragraph

@@ -54,6 +54,12 @@ MIN_CONTENT_WORDS = 3
 """Words a reported statement needs: 'he said so' reports nothing a reader can use."""
 THAT_REACH = 8
 """Tokens between a verb and its 'that' ('said in a statement on Monday that')."""
+CLAUSE_OPENING_WORDS = frozenset({"which", "who", "whose", "while", "whereas", "although"})
+"""Words after a comma that open a clause the reported statement does not hold."""
+NEW_SUBJECTS = frozenset(
+    words("the a an this these those he she they it his her their its we i there")
+)
+"""Words after ', and' / ', but' that open a clause with a subject of its own."""
 SOURCE_WORDS = 20
 """Tokens the source of 'according to' may have ('a poll of 400 registered Latino voters
 released on Friday by Latino Decisions')."""
@@ -131,12 +137,6 @@ def reported_statements(
             pieces = [_trimmed(tokens, start, end) for start, end in contents]
             pieces = [(start, end) for start, end in pieces if end > start]
             own_words = sum(tokens[k].is_word for start, end in pieces for k in range(start, end))
-            if how == "stance" and any(
-                tokens[k].text == QUOTATION_TOKEN
-                for start, end in pieces
-                for k in range(start, end)
-            ):
-                continue  # 'called it “...”': the quotation's own statement
             if own_words < MIN_CONTENT_WORDS:
                 continue  # too short, or a quotation alone: a direct quote, not reported
             found.append(
@@ -184,6 +184,7 @@ def _fragment(
         CONFIDENCE[how],
         sentence,
         continues,
+        how,
     )
 
 
@@ -418,6 +419,12 @@ def _clause_end(tokens: list[Token], start: int, stop: int, lexicon: Lexicon) ->
                 return k
             if _new_statement(tokens, k + 1, stop, lexicon):
                 return k  # ', adding that ...', ', but he said ...': a statement of its own
+            if following in CLAUSE_OPENING_WORDS or (
+                following in COORDINATORS and k + 2 < stop and tokens[k + 2].lower in NEW_SUBJECTS
+            ):
+                return k  # ', which makes him ...', ', and the downgrade is ...'
+            if following.endswith("ing") and tokens[k + 1].text == following:
+                return k  # ', contradicting ...': a participle clause of the writer's
     return stop
 
 

@@ -79,6 +79,7 @@ def extract_quotes(
     last_needed = to_read[-1]
     reading = set(to_read)
     people = PersonIndex(paragraphs, lexicon, context)
+    read_stance = min_confidence <= CONFIDENCE["stance"]  # else none would be kept
     quotes: list[Quote] = []
     last: Speaker | None = None  # the last speaker, for pronouns and unattributed paragraphs
     introduced = False  # whether the paragraph before introduced ``last``: 'He said:'
@@ -117,7 +118,9 @@ def extract_quotes(
             span.opening: span.closing + 1 if span.closing is not None else span.end
             for span in spans
         }
-        reported = reported_statements(text, tokens, sentences, ends, index, people, lexicon, last)
+        reported = reported_statements(
+            text, tokens, sentences, ends, index, people, lexicon, last, read_stance
+        )
         found = assemble(original, index, quotations, reported, min_confidence)
         quotes += found
         spoken = [quote.speaker for quote in found if quote.speaker is not None]

@@ -113,6 +113,7 @@ def reported_statements(
     people: PersonIndex,
     lexicon: Lexicon,
     last: Speaker | None,
+    stance: bool = True,
 ) -> list[list[Fragment]]:
     """The statements of reported speech in a paragraph.
 
@@ -121,7 +122,10 @@ def reported_statements(
     :param sentences: where its sentences start.
     :param quotation_ends: for each quotation's opening mark, the offset after its closing
         mark.
+    :param stance: whether to read stance verbs ('criticized the plan'), which only a caller
+        that keeps statements of their confidence needs.
     """
+    verbs = lexicon.clause_verbs | lexicon.stance_verbs if stance else lexicon.clause_verbs
     starts = [token.start for token in tokens]
     found: list[list[Fragment]] = []
     for number, sentence in enumerate(sentences):
@@ -130,7 +134,7 @@ def reported_statements(
         stop = bisect.bisect_left(starts, end)
         if stop - first < MIN_CONTENT_WORDS + 1:
             continue
-        for cue, contents, how in _frames(tokens, first, stop, lexicon, people):
+        for cue, contents, how in _frames(tokens, first, stop, lexicon, people, verbs, stance):
             speaker = resolve_speaker(tokens, cue, text, index, people, lexicon, last)
             if speaker.mention.lower() in NOT_SPEAKERS:
                 continue
@@ -194,17 +198,27 @@ it was found (a key of :data:`~presswire.quotes.confidence.CONFIDENCE`)."""
 
 
 def _frames(
-    tokens: list[Token], first: int, stop: int, lexicon: Lexicon, people: PersonIndex
+    tokens: list[Token],
+    first: int,
+    stop: int,
+    lexicon: Lexicon,
+    people: PersonIndex,
+    verbs: frozenset[str],
+    stance: bool,
 ) -> list[Frame]:
     """The cues of a sentence ``tokens[first:stop]`` with the token ranges of what each
-    reports."""
+    reports; ``verbs`` are the verbs a frame may have, ``stance`` whether stance verbs are
+    read."""
     according = _according_opening(tokens, first, stop, lexicon)
     if according is not None:
         return [according]
     found: list[Frame] = []
     k = first
     while k < stop:
-        frame = _verb_frame(tokens, k, first, stop, lexicon, people)
+        if tokens[k].lower not in verbs:  # the common case, without a call
+            k += 1
+            continue
+        frame = _verb_frame(tokens, k, first, stop, lexicon, people, stance)
         if frame is None or (found and found[-1][1][0][0] <= frame[0].start < found[-1][1][-1][1]):
             k += 1  # no frame, or a speaker inside the last statement's content
             continue
@@ -287,6 +301,7 @@ def _verb_frame(
     stop: int,
     lexicon: Lexicon,
     people: PersonIndex,
+    with_stance: bool,
 ) -> Frame | None:
     """'X VERB (that) CONTENT' with the verb at ``verb``, in the sentence ``first:stop``."""
     token = tokens[verb]
@@ -304,6 +319,8 @@ def _verb_frame(
         return None  # a noun ('the plan', 'Obama's call', 'his support') or an infinitive
     content = _content_start(tokens, verb, stop, lexicon) if clause else None
     stance = content is None
+    if stance and not with_stance:
+        return None
     if stance:
         content = _object_start(tokens, verb, stop, lexicon)
     if content is None:

@@ -14,6 +14,7 @@ each clause of reported speech. Here they become statements:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 import attrs
@@ -57,21 +58,32 @@ def assemble(
     """The statements of one paragraph, in order: quotations joined into the statements they
     continue, reported statements (each its fragments) holding the quotations inside them."""
     statements = _join_quotations(quotations)
+    starts = [group[0].start for group in statements]  # in order: quotations are
+    absorbed: set[int] = set()
     for clause in reported:
         start, end = clause[0].start, clause[-1].end
-        inside = [group for group in statements if start <= group[0].start and group[-1].end <= end]
-        statement = list(clause)
-        if clause[0].how == "stance" and inside:
+        speaker = clause[0].speaker
+        inside = [
+            number
+            for number in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end))
+            if statements[number][-1].end <= end
+            # not a statement of someone the clause reports on: 'He said she called it “...”'
+            and statements[number][0].speaker in (None, speaker)
+        ]
+        parts = [part for number in inside for part in statements[number]]
+        if parts and (clause[0].how == "stance" or any(p.kind == "direct" for p in parts)):
             # 'told reporters: “...”', 'called them “deplorables”': the quotation's own
-            # statement, with its cue, says it better than the stance around it
+            # statement, with its cue, says it better than a stance or clause around it
             continue
-        if inside:  # 'Ryabkov said Russia cannot hope for a “dynamic improvement”'
-            statements = [group for group in statements if group not in inside]
-            surest = max(part.confidence for group in inside for part in group)
+        statement = list(clause)
+        if parts:  # 'Ryabkov said Russia cannot hope for a “dynamic improvement”'
+            absorbed.update(inside)
+            surest = max(part.confidence for part in parts)
             statement = [
                 attrs.evolve(part, confidence=max(part.confidence, surest)) for part in statement
             ]
         statements.append(statement)
+    statements = [group for number, group in enumerate(statements) if number not in absorbed]
     statements.sort(key=lambda group: group[0].start)
     return [
         _quote(paragraph, index, group)

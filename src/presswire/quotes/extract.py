@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from presswire.limits import Deadline
 from presswire.models import Quote, Speaker
 from presswire.quotes.assemble import Fragment, assemble
-from presswire.quotes.confidence import CONFIDENCE
+from presswire.quotes.confidence import CONFIDENCE, MIN_CONFIDENCE
 from presswire.quotes.lexicon import DEFAULT_LEXICON, Lexicon
 from presswire.quotes.marks import (
     mark_characters,
@@ -49,7 +49,7 @@ def extract_quotes(
     context: Iterable[str] = (),
     block_paragraphs: Iterable[int] = (),
     deadline: Deadline | None = None,
-    min_confidence: float = 0.0,
+    min_confidence: float = MIN_CONFIDENCE,
 ) -> list[Quote]:
     """Every attribution in ``paragraphs``, quoted and reported, with its speaker.
 
@@ -60,18 +60,20 @@ def extract_quotes(
     :param deadline: checked for every paragraph and every
         :data:`~presswire.quotes.quotations.DEADLINE_EVERY` quotations
         (:class:`~presswire.TimeLimitExceededError` when the document's time is up).
-    :param min_confidence: leave out attributions less sure than this
-        (:data:`~presswire.quotes.confidence.MIN_CONFIDENCE` is what ``parse`` uses).
+    :param min_confidence: leave out attributions less sure than this (by default
+        :data:`~presswire.quotes.confidence.MIN_CONFIDENCE`, as ``parse`` does; 0 keeps the
+        guesses too).
     """
     deadline = deadline or Deadline(None)
     blocks = {index for index in block_paragraphs if 0 <= index < len(paragraphs)}
     pairs, marks = lexicon.quote_pairs, mark_characters(lexicon.quote_pairs)
     normalised = [normalise_pairs(text) for text in paragraphs]  # the same offsets, '' as "
     paragraph_spans = [spans_in_normalised(text, pairs, marks) for text in normalised]
+    read_stance = min_confidence <= CONFIDENCE["stance"]  # else none would be kept
     to_read = [
         index
         for index, spans in enumerate(paragraph_spans)
-        if spans or index in blocks or may_report(normalised[index], lexicon)
+        if spans or index in blocks or may_report(normalised[index], lexicon, read_stance)
     ]
     if not to_read:
         return []  # nothing quoted or reported anywhere: no names to index, no cues to read
@@ -79,7 +81,6 @@ def extract_quotes(
     last_needed = to_read[-1]
     reading = set(to_read)
     people = PersonIndex(paragraphs, lexicon, context)
-    read_stance = min_confidence <= CONFIDENCE["stance"]  # else none would be kept
     quotes: list[Quote] = []
     last: Speaker | None = None  # the last speaker, for pronouns and unattributed paragraphs
     introduced = False  # whether the paragraph before introduced ``last``: 'He said:'
@@ -130,7 +131,8 @@ def extract_quotes(
             last = introducer or subject_speaker(text, index, people, lexicon, last)
             introduced = introducer is not None
         else:
-            introduced = False
+            # a quotation left open at the paragraph's end goes on in the next one
+            introduced = bool(spans) and spans[-1].closing is None and last is not None
     return quotes
 
 

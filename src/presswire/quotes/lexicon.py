@@ -167,17 +167,20 @@ REPORTING_VERBS = words(
 BARE_CLAUSE_VERBS = words(
     """
     said says say told tells added adds believes believe believed thinks think thought
-    claimed claims argued argues insisted insists noted notes wrote writes suggested suggests
-    predicted predicts acknowledged acknowledges admitted admits agreed agrees expects expect
-    expected hopes hoped feels felt knows knew estimated estimates estimate stressed stresses
-    warned warns explained explains announced announces conceded concedes maintained
-    maintains asserted asserts contended contends recalled recalls tweeted tweets
+    claimed claims argued argues insisted insists suggested suggests predicted predicts
+    agreed agrees expects expect expected hopes hoped feels felt knows knew estimated
+    estimates estimate conceded concedes maintained maintains asserted asserts contended
+    contends
     """
 )
-"""Verbs that report a clause with or without 'that': 'Peskov said Moscow is ready'."""
+"""Verbs that report a clause with or without 'that': 'Peskov said Moscow is ready'. Verbs
+that as often take an object ('announced his candidacy', 'noted the irony') report a clause
+only with 'that' (:data:`CLAUSE_VERBS`)."""
 
 CLAUSE_VERBS = BARE_CLAUSE_VERBS + words(
     """
+    noted notes wrote writes acknowledged acknowledges admitted admits stressed stresses
+    warned warns explained explains announced announces recalled recalls tweeted tweets
     noting stressing emphasized emphasised emphasizes emphasises emphasizing underlined
     underlines underscored underscores reiterated reiterates declared declares observed
     observes remarked remarks reported reports confirmed confirms denied denies vowed vows
@@ -234,8 +237,7 @@ STANCE_VERBS = words(
     disclosed disclosing confirm confirms confirmed confirming report reports reported
     reporting note notes noted noting tweet tweets tweeted tweeting write writes wrote
     writing agree agrees agreed agreeing disagree disagrees disagreed disagreeing worry
-    worries worried worrying talk talks talked talking speak speaks spoke speaking
-    complain complains complained complaining
+    worries worried worrying complain complains complained complaining
     """
 )
 """Verbs that report a stance or a speech act through their object: 'Trump criticized the

@@ -30,6 +30,7 @@ from presswire.quotes.cues import (
     Cue,
     according_source,
     closing_cue,
+    opens_tail,
     relayed_before,
     told_agency,
 )
@@ -38,6 +39,9 @@ from presswire.quotes.lexicon import STANCE_PARTICLES, Lexicon, words
 from presswire.quotes.phrases import (
     POSSESSIVE_MARKS,
     POSSESSIVE_PRONOUNS,
+    SKIPPABLE,
+    is_verb,
+    join_words,
     phrase_after,
     phrase_before,
     sentence_subject,
@@ -63,16 +67,26 @@ NEW_SUBJECTS = frozenset(
 SOURCE_WORDS = 20
 """Tokens the source of 'according to' may have ('a poll of 400 registered Latino voters
 released on Friday by Latino Decisions')."""
-SOURCE_ENDS = frozenset({",", ".", "!", "?", ";", ":"})
+SOURCE_ENDS = frozenset({",", ".", "!", "?", ";", ":", "("})
 NEW_STATEMENT_REACH = 4
 """Words after a comma within which a clause verb opens a statement of its own."""
+FINITE_WORDS = frozenset(
+    words(
+        """
+    is are was were be been has have had do does did will would shall should can could may
+    might must not
+    """
+    )
+)
+"""Auxiliaries: between a verb and a 'that', one of these means the reported clause began
+before the 'that' ('said no one should expect progress that way')."""
 CLAUSE_CUTS = frozenset({";", ":", "(", ")"})
 """Marks that end the clause a statement is reported in."""
 NOT_CLAUSE_OPENERS = frozenset(
     words(
         """
     to of about for with from on in at by into as over after before during against without
-    so yes no goodbye hello thanks sorry nothing anything something much more little
+    so yes goodbye hello thanks sorry and or but
     """
     )
 )
@@ -83,24 +97,24 @@ NOT_SPEAKERS = frozenset({"it", "this", "that", "there", "which", "what"})
 """Subjects that are no speaker: 'it is said that', 'this shows that'."""
 
 
-def may_report(text: str, lexicon: Lexicon) -> bool:
-    """Whether a paragraph holds a word that may report speech: a cheap test that spares the
-    tokens of most paragraphs that report nothing."""
-    verbs = _marked_verbs(lexicon.clause_verbs)
+def may_report(text: str, lexicon: Lexicon, stance: bool = True) -> bool:
+    """Whether a paragraph holds a word that may report speech (with ``stance``, a stance verb
+    too): a cheap test that spares the tokens of most paragraphs that report nothing."""
     lowered = text.lower()
-    return "according to" in lowered or not verbs.isdisjoint(lowered.split())
+    marked = _verb_sets(lexicon, stance)[1]
+    return "according to" in lowered or not marked.isdisjoint(lowered.split())
 
 
-_MARKED: dict[frozenset[str], frozenset[str]] = {}
-
-
-def _marked_verbs(verbs: frozenset[str]) -> frozenset[str]:
-    """The verbs as they stand between white space: alone or with a mark after them."""
-    found = _MARKED.get(verbs)
+def _verb_sets(lexicon: Lexicon, stance: bool) -> tuple[frozenset[str], frozenset[str]]:
+    """The verbs a frame may have, and the same as they stand between white space (alone or
+    with a mark after them), kept in the lexicon's memo: built once per lexicon."""
+    memo = lexicon._memo("reported speech")
+    key = "with stance verbs" if stance else "clause verbs"
+    found: tuple[frozenset[str], frozenset[str]] | None = memo.get(key)
     if found is None:
-        found = _MARKED[verbs] = frozenset(
-            verb + mark for verb in verbs for mark in ("", ",", ".", ":", ";")
-        )
+        verbs = lexicon.clause_verbs | lexicon.stance_verbs if stance else lexicon.clause_verbs
+        marked = frozenset(verb + mark for verb in verbs for mark in ("", ",", ".", ":", ";"))
+        found = memo[key] = (verbs, marked)
     return found
 
 
@@ -125,7 +139,7 @@ def reported_statements(
     :param stance: whether to read stance verbs ('criticized the plan'), which only a caller
         that keeps statements of their confidence needs.
     """
-    verbs = lexicon.clause_verbs | lexicon.stance_verbs if stance else lexicon.clause_verbs
+    verbs = _verb_sets(lexicon, stance)[0]
     starts = [token.start for token in tokens]
     found: list[list[Fragment]] = []
     for number, sentence in enumerate(sentences):
@@ -211,7 +225,16 @@ def _frames(
     read."""
     according = _according_opening(tokens, first, stop, lexicon)
     if according is not None:
-        return [according]
+        # 'According to Kommersant, Ryabkov said ...': Ryabkov speaks, Kommersant relays
+        opening = according[1][0][0]
+        inner = _frames(tokens, opening, stop, lexicon, people, verbs, stance)
+        source = join_words(tokens[according[0].start : according[0].end])
+        relayed = [
+            (Cue(cue.start, cue.end, cue.verb, cue.via or source), contents, how)
+            for cue, contents, how in inner
+            if contents[0][0] > cue.start  # the cue opens the content, not inside it
+        ]
+        return relayed or [according]
     found: list[Frame] = []
     k = first
     while k < stop:
@@ -262,7 +285,10 @@ def _closing_frame(tokens: list[Token], first: int, stop: int, lexicon: Lexicon)
     latest test, North Korea said, was its biggest yet')."""
     ends = tokens[stop - 1].text in SENTENCE_ENDS
     commas = [k for k in range(first + 1, stop) if tokens[k].text == ","]
+    own_cue = _first_cue(tokens, first, stop, lexicon)
     for comma in commas:
+        if own_cue < comma:
+            return None  # '“...,” Ryabkov said on Monday, according to Reuters': a relay
         if comma + 3 < stop and (tokens[comma + 1].lower, tokens[comma + 2].lower) == ACCORDING:
             source = _source_end(tokens, comma + 3, stop)
             if source is None:
@@ -274,8 +300,8 @@ def _closing_frame(tokens: list[Token], first: int, stop: int, lexicon: Lexicon)
             return cue, [(first, comma)], "reported"
         rest_tokens = list(range(comma + 1, stop))
         found = closing_cue(tokens, rest_tokens, lexicon)
-        if found is None:
-            continue
+        if found is None or opens_tail(tokens[found.start]):
+            continue  # none, or '..., said Tuesday': a time is no speaker
         cue = found
         after = next(
             (k for k in range(cue.end, min(stop, cue.end + 8)) if tokens[k].text == ","), None
@@ -286,6 +312,16 @@ def _closing_frame(tokens: list[Token], first: int, stop: int, lexicon: Lexicon)
         if ends and _ends_here(tokens, cue.end, stop - 1):
             return cue, [(first, comma)], "reported"
     return None
+
+
+def _first_cue(tokens: list[Token], start: int, stop: int, lexicon: Lexicon) -> int:
+    """Where the first reporting verb of ``tokens[start:stop]`` stands (``stop`` if none): the
+    words before a closing attribution that hold one are a statement with its own speaker,
+    which that attribution only relays."""
+    for k in range(start, stop):
+        if tokens[k].lower in lexicon.reporting_verbs and is_verb(tokens, k, lexicon):
+            return k
+    return stop
 
 
 def _ends_here(tokens: list[Token], start: int, end: int) -> bool:
@@ -319,7 +355,7 @@ def _verb_frame(
         return None  # a noun ('the plan', 'Obama's call', 'his support') or an infinitive
     content = _content_start(tokens, verb, stop, lexicon) if clause else None
     stance = content is None
-    if stance and not with_stance:
+    if stance and not (with_stance and lower in lexicon.stance_verbs):
         return None
     if stance:
         content = _object_start(tokens, verb, stop, lexicon)
@@ -330,12 +366,9 @@ def _verb_frame(
         return None
     end = _clause_end(tokens, content, stop, lexicon)
     via = cue.via
-    if (
-        end + 3 < stop
-        and tokens[end].text == ","
-        and (tokens[end + 1].lower, tokens[end + 2].lower) == ACCORDING
-    ):
-        via = via or according_source(tokens, end + 3, lexicon)
+    at = end + 1 if end < stop and tokens[end].text == "," else end
+    if at + 2 < stop and (tokens[at].lower, tokens[at + 1].lower) == ACCORDING:
+        via = via or according_source(tokens, at + 2, lexicon)
     verb_text = cue.verb
     if stance and content > verb + 1 and tokens[verb + 1].lower in STANCE_PARTICLES:
         verb_text = f"{cue.verb} {tokens[verb + 1].text}"  # 'called for'
@@ -384,8 +417,8 @@ def _content_start(tokens: list[Token], verb: int, stop: int, lexicon: Lexicon) 
         text = tokens[k].lower
         if text == "that":
             return k + 1
-        if not tokens[k].is_word or tokens[k].text == QUOTATION_TOKEN:
-            break
+        if not tokens[k].is_word or text in FINITE_WORDS:
+            break  # 'said no one should expect progress that way': the clause began
     lower = tokens[verb].lower
     if lower not in lexicon.bare_clause_verbs and not lower.endswith("ing"):
         return None
@@ -400,6 +433,8 @@ def _content_start(tokens: list[Token], verb: int, stop: int, lexicon: Lexicon) 
         return None
     if opener.lower in NOT_CLAUSE_OPENERS or not opener.is_word or _adverb(opener):
         return None  # 'said to be', 'said so', 'said repeatedly'
+    if opens_tail(opener):
+        return None  # '..., Hollande said Tuesday in Paris.': the attribution's own tail
     return start
 
 
@@ -430,6 +465,13 @@ def _clause_end(tokens: list[Token], start: int, stop: int, lexicon: Lexicon) ->
         text = tokens[k].text
         if text in CLAUSE_CUTS:
             return k
+        if (
+            text == QUOTATION_TOKEN
+            and k + 2 < stop
+            and (tokens[k + 1].lower, tokens[k + 2].lower) == ACCORDING
+        ):
+            return k + 1  # '“no reason to hope,” according to Kommersant'
+
         if text == "," and k + 1 < stop:
             following = tokens[k + 1].lower
             if (following, tokens[k + 2].lower if k + 2 < stop else "") == ACCORDING:
@@ -449,13 +491,12 @@ def _new_statement(tokens: list[Token], start: int, stop: int, lexicon: Lexicon)
     """Whether a clause verb stands within a few words from ``start``, with only words before
     it (', adding that', ', but he said', ', Roberts noted'), or a past tense joined to the
     subject (', and accused ...')."""
-    if (
-        start + 1 < stop
-        and tokens[start].lower in COORDINATORS
-        and tokens[start + 1].text == tokens[start + 1].lower
-        and tokens[start + 1].lower.endswith("ed")
-    ):
-        return True
+    if start + 1 < stop and tokens[start].lower in COORDINATORS:
+        verb = start + 1
+        while verb + 1 < stop and tokens[verb].lower in SKIPPABLE:
+            verb += 1  # ', and even called'
+        if tokens[verb].text == tokens[verb].lower and tokens[verb].lower.endswith("ed"):
+            return True
     for k in range(start, min(stop, start + NEW_STATEMENT_REACH)):
         token = tokens[k]
         if not token.is_word:

@@ -162,7 +162,7 @@ def _described(
     for person in people.after(index, position):
         if matches(person):
             return person
-    return candidates[0] if candidates else None
+    return None  # a description that fits nobody named is the speaker as written
 
 
 def according_to_opening(

@@ -219,13 +219,18 @@ class PersonIndex:
                 seen[person.key] = person
         return list(seen.values())
 
-    def after(self, paragraph: int, offset: int, paragraphs_ahead: int = 1) -> list[Person]:
-        """People mentioned after a position within the next paragraphs, nearest first."""
+    def after(self, paragraph: int, offset: int) -> list[Person]:
+        """People mentioned after a position, nearest first: later in its paragraph and in the
+        next paragraph that names anyone (a paragraph that names nobody is no distance)."""
         start = bisect.bisect_right(self._positions, (paragraph, offset))
         found: dict[str, Person] = {}
+        last_paragraph: int | None = None
         for mention in self.mentions[start : start + LOOKBACK]:
-            if mention.paragraph > paragraph + paragraphs_ahead:
-                break
+            if mention.paragraph > paragraph:
+                if last_paragraph is None:
+                    last_paragraph = mention.paragraph
+                elif mention.paragraph > last_paragraph:
+                    break
             person = self.by_name(mention.name)
             if person is not None:
                 found.setdefault(person.key, person)

@@ -68,7 +68,7 @@ def assemble(
             for number in range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end))
             if statements[number][-1].end <= end
             # not a statement of someone the clause reports on: 'He said she called it “...”'
-            and statements[number][0].speaker in (None, speaker)
+            and _same_speaker(statements[number][0].speaker, speaker)
         ]
         parts = [part for number in inside for part in statements[number]]
         if parts and (clause[0].how == "stance" or any(p.kind == "direct" for p in parts)):
@@ -90,6 +90,16 @@ def assemble(
         for group in statements
         if max(part.confidence for part in group) >= min_confidence
     ]
+
+
+def _same_speaker(quotation: Speaker | None, clause: Speaker | None) -> bool:
+    """Whether a quotation inside a reported clause is that clause's speaker's (or nobody's):
+    the same person by key ('he' and 'Ryabkov'), or the same words."""
+    if quotation is None or clause is None:
+        return True
+    if quotation.key is not None:
+        return quotation.key == clause.key
+    return quotation == clause
 
 
 def _join_quotations(fragments: Sequence[Fragment]) -> list[list[Fragment]]:

@@ -29,7 +29,6 @@ from presswire.quotes.cues import (
     TELLING_VERBS,
     Cue,
     according_source,
-    closing_cue,
     opens_tail,
     relayed_before,
     told_agency,
@@ -40,6 +39,7 @@ from presswire.quotes.phrases import (
     POSSESSIVE_MARKS,
     POSSESSIVE_PRONOUNS,
     SKIPPABLE,
+    inverted_subject,
     is_verb,
     join_words,
     phrase_after,
@@ -68,6 +68,14 @@ SOURCE_WORDS = 20
 """Tokens the source of 'according to' may have ('a poll of 400 registered Latino voters
 released on Friday by Latino Decisions')."""
 SOURCE_ENDS = frozenset({",", ".", "!", "?", ";", ":", "("})
+SPEAKER_WORDS = 12
+"""Tokens of a speaker phrase before the verb of a closing attribution ('Russian Deputy
+Foreign Minister Sergey Ryabkov said')."""
+NAME_MARKS = frozenset({".", "-"})
+"""Marks a speaker phrase may hold: 'Sen. Sanders', 'R-Ky'."""
+TAIL_WORDS = 12
+"""Words of a closing attribution from its verb to the sentence's end: the verb, the one
+told and time and place phrases."""
 NEW_STATEMENT_REACH = 4
 """Words after a comma within which a clause verb opens a statement of its own."""
 FINITE_WORDS = frozenset(
@@ -298,19 +306,43 @@ def _closing_frame(tokens: list[Token], first: int, stop: int, lexicon: Lexicon)
                 rest = (source + 1, _clause_end(tokens, source + 1, stop, lexicon))
                 return cue, [(first, comma), rest], "reported"
             return cue, [(first, comma)], "reported"
-        rest_tokens = list(range(comma + 1, stop))
-        found = closing_cue(tokens, rest_tokens, lexicon)
-        if found is None or opens_tail(tokens[found.start]):
+        found = _closing_attribution(tokens, comma + 1, stop, lexicon)
+        if found is None or opens_tail(tokens[found[0].start]):
             continue  # none, or '..., said Tuesday': a time is no speaker
-        cue = found
+        cue, tail = found
         after = next(
-            (k for k in range(cue.end, min(stop, cue.end + 8)) if tokens[k].text == ","), None
+            (k for k in range(tail, min(stop, tail + TAIL_WORDS)) if tokens[k].text == ","), None
         )
-        if after is not None and after + 1 < stop and _ends_here(tokens, cue.end, after):
+        if after is not None and after + 1 < stop and _ends_here(tokens, tail, after):
             rest = (after + 1, _clause_end(tokens, after + 1, stop, lexicon))
             return cue, [(first, comma), rest], "reported"
-        if ends and _ends_here(tokens, cue.end, stop - 1):
+        if ends and _ends_here(tokens, tail, stop - 1):
             return cue, [(first, comma)], "reported"
+    return None
+
+
+def _closing_attribution(
+    tokens: list[Token], start: int, stop: int, lexicon: Lexicon
+) -> tuple[Cue, int] | None:
+    """The speaker and verb of an attribution that starts at ``start`` ('said Peskov',
+    'Russian Deputy Foreign Minister Sergey Ryabkov said'), with where the words after them
+    start; None when the words there are no attribution."""
+    if start >= stop:
+        return None
+    if is_verb(tokens, start, lexicon):  # 'said Peskov'
+        if tokens[start].lower in TELLING_VERBS:
+            return None  # ', told Fox News': the one told
+        end = inverted_subject(tokens, start + 1, lexicon)
+        return (Cue(start + 1, end, tokens[start].text), end) if end > start + 1 else None
+    for k in range(start + 1, min(stop, start + SPEAKER_WORDS)):
+        token = tokens[k]
+        if not (token.is_word or token.text in NAME_MARKS):
+            return None
+        if token.lower in lexicon.reporting_verbs and is_verb(tokens, k, lexicon):
+            if phrase_before(tokens, k, start, lexicon) != start:
+                return None  # the words before the verb are more than its speaker
+            end = skip_back(tokens, k, start, lexicon)
+            return Cue(start, end, token.text, told_agency(tokens, k, lexicon)), k + 1
     return None
 
 
@@ -325,9 +357,10 @@ def _first_cue(tokens: list[Token], start: int, stop: int, lexicon: Lexicon) -> 
 
 
 def _ends_here(tokens: list[Token], start: int, end: int) -> bool:
-    """Whether only the attribution's verb, the one told or a short time or place phrase stand
-    between the speaker phrase and ``end`` (', he said on Monday,')."""
-    return all(tokens[k].is_word for k in range(start, end)) and end - start <= 6
+    """Whether only the attribution's verb, the one told or a time or place phrase stand
+    between the speaker phrase and ``end`` (', he said on Monday,', ', Ryabkov said during the
+    Fort Ross Dialogue forum on Tuesday.')."""
+    return all(tokens[k].is_word for k in range(start, end)) and end - start <= TAIL_WORDS
 
 
 def _verb_frame(
@@ -465,12 +498,11 @@ def _clause_end(tokens: list[Token], start: int, stop: int, lexicon: Lexicon) ->
         text = tokens[k].text
         if text in CLAUSE_CUTS:
             return k
-        if (
-            text == QUOTATION_TOKEN
-            and k + 2 < stop
-            and (tokens[k + 1].lower, tokens[k + 2].lower) == ACCORDING
-        ):
-            return k + 1  # '“no reason to hope,” according to Kommersant'
+        if text == QUOTATION_TOKEN and k + 2 < stop:
+            if (tokens[k + 1].lower, tokens[k + 2].lower) == ACCORDING:
+                return k + 1  # '“no reason to hope,” according to Kommersant'
+            if _new_statement(tokens, k + 1, stop, lexicon):
+                return k + 1  # 'but “this should be done ...,” he said'
 
         if text == "," and k + 1 < stop:
             following = tokens[k + 1].lower

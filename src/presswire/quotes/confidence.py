@@ -14,6 +14,7 @@ CONFIDENCE = {
     "stance": 0.45,  # a stance or speech act and its object: 'Cruz criticized the plan'
     "interrupted": 0.8,  # '“...,” he said. “...”': the second half of a direct quotation
     "introduced": 0.8,  # 'He said:' closing the paragraph before the quotation
+    "after its speaker": 0.6,  # the paragraph before opens with the speaker or quotes them
     "according to opening": 0.6,  # 'According to Lavrov, ...' opening the paragraph
     "sentence subject": 0.5,  # a partial quotation of several words without a cue
     "block": 0.6,  # a plugin's quotation paragraph without marks, the last speaker's

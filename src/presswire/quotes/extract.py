@@ -83,7 +83,7 @@ def extract_quotes(
     people = PersonIndex(paragraphs, lexicon, context)
     quotes: list[Quote] = []
     last: Speaker | None = None  # the last speaker, for pronouns and unattributed paragraphs
-    introduced = False  # whether the paragraph before introduced ``last``: 'He said:'
+    introduced: str | None = None  # how the paragraph before leads to ``last``: 'He said:'
     for index, original in enumerate(paragraphs[: last_needed + 1]):
         deadline.check("finding quotes")
         text, spans = normalised[index], paragraph_spans[index]
@@ -91,11 +91,7 @@ def extract_quotes(
             quotes += _block(original, index, last)
             continue
         if index not in reading:  # only who speaks at its start matters for what follows
-            introducer = find_introducer(text, index, people, lexicon, last)
-            if introducer is not None:
-                last, introduced = introducer, True
-            else:
-                last, introduced = subject_speaker(text, index, people, lexicon, last), False
+            last, introduced = _leads_to(text, index, people, lexicon, last)
             continue
         tokens = tokens_between(text, spans)  # quotation content never holds its own cue
         sentences = sentence_starts(text, spans)
@@ -126,14 +122,32 @@ def extract_quotes(
         quotes += found
         spoken = [quote.speaker for quote in found if quote.speaker is not None]
         last = spoken[-1] if spoken else speaker_after
-        if not spans and not found:
-            introducer = find_introducer(text, index, people, lexicon, last)
-            last = introducer or subject_speaker(text, index, people, lexicon, last)
-            introduced = introducer is not None
+        if spans and spans[-1].closing is None and last is not None:
+            introduced = "introduced"  # a quotation left open goes on in the next paragraph
+        elif spoken:
+            introduced = "after its speaker"  # 'Peskov noted that ...' / '“...”'
+        elif not spans:
+            last, introduced = _leads_to(text, index, people, lexicon, last)
         else:
-            # a quotation left open at the paragraph's end goes on in the next one
-            introduced = bool(spans) and spans[-1].closing is None and last is not None
+            introduced = None
     return quotes
+
+
+def _leads_to(
+    text: str, index: int, people: PersonIndex, lexicon: Lexicon, last: Speaker | None
+) -> tuple[Speaker | None, str | None]:
+    """Who may speak a quotation that opens the next paragraph without a cue, and how sure
+    that is (a key of :data:`~presswire.quotes.confidence.CONFIDENCE`): the speaker this
+    paragraph introduces ('He said:'), the person it opens with ('Peskov once again rejected
+    the allegations.'), else the last speaker, a guess."""
+    introducer = find_introducer(text, index, people, lexicon, last)
+    if introducer is not None:
+        return introducer, "introduced"
+    subject = subject_speaker(text, index, people, lexicon, last)
+    opens_with_pronoun = text.split(None, 1)[:1] in (["He"], ["She"])
+    if subject is not None and (subject is not last or opens_with_pronoun):
+        return subject, "after its speaker"
+    return last, None
 
 
 def _block(paragraph: str, index: int, last: Speaker | None) -> list[Quote]:

@@ -166,11 +166,11 @@ REPORTING_VERBS = words(
 
 BARE_CLAUSE_VERBS = words(
     """
-    said says say told tells added adds believes believe believed thinks think thought
-    claimed claims argued argues insisted insists suggested suggests predicted predicts
-    agreed agrees expects expect expected hopes hoped feels felt knows knew estimated
-    estimates estimate conceded concedes maintained maintains asserted asserts contended
-    contends
+    say says said told tells tell add adds added believe believes believed think thinks
+    thought claim claims claimed argue argues argued insist insists insisted suggest suggests
+    suggested predict predicts predicted agree agrees agreed expect expects expected hope
+    hopes hoped feel feels felt know knows knew estimate estimates estimated concede concedes
+    conceded maintain maintains maintained assert asserts asserted contend contends contended
     """
 )
 """Verbs that report a clause with or without 'that': 'Peskov said Moscow is ready'. Verbs
@@ -179,8 +179,10 @@ only with 'that' (:data:`CLAUSE_VERBS`)."""
 
 CLAUSE_VERBS = BARE_CLAUSE_VERBS + words(
     """
-    noted notes wrote writes acknowledged acknowledges admitted admits stressed stresses
-    warned warns explained explains announced announces recalled recalls tweeted tweets
+    note noted notes write wrote writes acknowledge acknowledged acknowledges admit admitted
+    admits stress stressed stresses warn warned warns explain explained explains announce
+    announced announces recall recalled recalls tweeted tweets declare confirm deny report
+    alleging describe described describes
     noting stressing emphasized emphasised emphasizes emphasises emphasizing underlined
     underlines underscored underscores reiterated reiterates declared declares observed
     observes remarked remarks reported reports confirmed confirms denied denies vowed vows

@@ -97,7 +97,7 @@ def paragraph_quotes(
     people: PersonIndex,
     lexicon: Lexicon,
     last: Speaker | None,
-    introduced: bool,
+    introduced: str | None,
     deadline: Deadline,
 ) -> tuple[list[Fragment], Speaker | None]:
     """The paragraph's quotations with their speakers, and the last speaker after them.
@@ -105,8 +105,9 @@ def paragraph_quotes(
     ``text`` is ``original`` with its '' pairs read as double marks (the same offsets),
     ``spans`` its quotations, ``tokens`` the tokens outside them
     (:func:`~presswire.quotes.sentences.tokens_between`) and ``sentences`` where its
-    sentences start; ``introduced`` says whether the paragraph before introduced ``last``
-    ('He said:')."""
+    sentences start; ``introduced`` says how the paragraph before leads to ``last`` (a key of
+    :data:`~presswire.quotes.confidence.CONFIDENCE`: 'He said:', the person it opens with), or
+    None."""
     starts = [t.start for t in tokens]
     paragraph_speaker = according_to_opening(tokens, text, index, people, lexicon, last)
     quotes: list[Fragment] = []
@@ -196,7 +197,7 @@ def paragraph_quotes(
             # sentence goes on from ('“Hawaii Five-0,” the 1960s procedural, ...') is a title
             speaker = last
             confidence = CONFIDENCE[
-                "introduced" if introduced and number == 0 else "continues last speaker"
+                introduced if introduced and number == 0 else "continues last speaker"
             ]
         start, end = strip_span(text, span.start, span.end)
         if speaker is None and (

@@ -68,6 +68,8 @@ SOURCE_WORDS = 20
 """Tokens the source of 'according to' may have ('a poll of 400 registered Latino voters
 released on Friday by Latino Decisions')."""
 SOURCE_ENDS = frozenset({",", ".", "!", "?", ";", ":", "("})
+PARTICIPLE_REACH = 6
+"""Tokens before a participle's comma searched for the verb whose speaker it continues."""
 SPEAKER_WORDS = 12
 """Tokens of a speaker phrase before the verb of a closing attribution ('Russian Deputy
 Foreign Minister Sergey Ryabkov said')."""
@@ -76,7 +78,7 @@ NAME_MARKS = frozenset({".", "-"})
 TAIL_WORDS = 12
 """Words of a closing attribution from its verb to the sentence's end: the verb, the one
 told and time and place phrases."""
-NEW_STATEMENT_REACH = 4
+NEW_STATEMENT_REACH = 6
 """Words after a comma within which a clause verb opens a statement of its own."""
 FINITE_WORDS = frozenset(
     words(
@@ -94,11 +96,13 @@ NOT_CLAUSE_OPENERS = frozenset(
     words(
         """
     to of about for with from on in at by into as over after before during against without
-    so yes goodbye hello thanks sorry and or but
+    so yes goodbye hello thanks sorry and or but when while if because since although though
+    after before as until unless whereas whether
     """
     )
 )
-"""Words after a verb that open no reported clause: 'said to be', 'talked about', 'said so'."""
+"""Words after a verb that open no reported clause: 'said to be', 'said so', 'told reporters
+when asked' (a clause of the writer's)."""
 COORDINATORS = frozenset({"and", "but"})
 """Words that join a second verb to its sentence's subject: 'announced ... and said'."""
 NOT_SPEAKERS = frozenset({"it", "this", "that", "there", "which", "what"})
@@ -424,6 +428,15 @@ def _speaker_of(
         return relayed_before(tokens, before, len(before) - 1, lexicon)
     if lower.endswith("ing"):
         if verb - 1 > first and tokens[verb - 1].text == ",":
+            # '“...,” Lavrov explained, noting that ...': the speaker of the verb before
+            for k in range(verb - 2, max(first, verb - PARTICIPLE_REACH) - 1, -1):
+                if tokens[k].lower in lexicon.reporting_verbs and is_verb(tokens, k, lexicon):
+                    start = phrase_before(tokens, k, first, lexicon)
+                    if start is not None:
+                        end = skip_back(tokens, k, start, lexicon)
+                        return Cue(start, end, tokens[verb].text)
+                    break
+            # 'Trump has rejected his defeat, alleging that ...': the sentence's subject
             subject = sentence_subject(tokens, first, verb - 1, lexicon, people)
             if subject is not None:
                 return Cue(subject[0], subject[1], tokens[verb].text)
@@ -501,7 +514,7 @@ def _clause_end(tokens: list[Token], start: int, stop: int, lexicon: Lexicon) ->
         if text == QUOTATION_TOKEN and k + 2 < stop:
             if (tokens[k + 1].lower, tokens[k + 2].lower) == ACCORDING:
                 return k + 1  # '“no reason to hope,” according to Kommersant'
-            if _new_statement(tokens, k + 1, stop, lexicon):
+            if _closing_attribution(tokens, k + 1, stop, lexicon) is not None:
                 return k + 1  # 'but “this should be done ...,” he said'
 
         if text == "," and k + 1 < stop:
@@ -520,9 +533,9 @@ def _clause_end(tokens: list[Token], start: int, stop: int, lexicon: Lexicon) ->
 
 
 def _new_statement(tokens: list[Token], start: int, stop: int, lexicon: Lexicon) -> bool:
-    """Whether a clause verb stands within a few words from ``start``, with only words before
-    it (', adding that', ', but he said', ', Roberts noted'), or a past tense joined to the
-    subject (', and accused ...')."""
+    """Whether a verb that reports stands within a few words from ``start``, with only words
+    before it (', adding that', ', but he said', ', Roberts noted', ', and at one point even
+    called'), or a past tense joined to the subject (', and accused ...')."""
     if start + 1 < stop and tokens[start].lower in COORDINATORS:
         verb = start + 1
         while verb + 1 < stop and tokens[verb].lower in SKIPPABLE:
@@ -533,6 +546,8 @@ def _new_statement(tokens: list[Token], start: int, stop: int, lexicon: Lexicon)
         token = tokens[k]
         if not token.is_word:
             return False
-        if token.lower in lexicon.clause_verbs and token.text == token.lower:
+        if (
+            token.lower in lexicon.clause_verbs or token.lower in lexicon.reporting_verbs
+        ) and is_verb(tokens, k, lexicon):  # not a noun: 'since his initial comments'
             return True
     return False

@@ -148,7 +148,7 @@ def test_ci_runs_the_readme_commands() -> None:
 def test_quotes_formats(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "quotes", "--format", "jsonl", str(SEED_FILES[0]))
     rows = [json.loads(line) for line in out.splitlines()]
-    assert code == 0 and len(rows) == 8
+    assert code == 0 and len(rows) == 12  # the statements of the seed's expected file
     assert set(rows[0]) >= {
         "speaker",
         "role",
@@ -161,15 +161,28 @@ def test_quotes_formats(capsys: pytest.CaptureFixture[str]) -> None:
         "published",
     }
     assert rows[1]["via"] == "TASS" and rows[1]["speaker"] == "Sergei Ryabkov"
+    assert [row["kind"] for row in rows[:2]] == ["mixed", "direct"] and rows[1]["cue"] == "quoted"
     code, out, _ = run(capsys, "quotes", "--format", "csv", *map(str, SEED_FILES))
     import csv
     import io
 
     table = list(csv.DictReader(io.StringIO(out)))
-    assert len(table) == 34  # every quote of the five seeds, one header row
+    assert len(table) == 49  # every statement of the five seeds, one header row
     assert {row["outlet"] for row in table} == {"presstv", "tass", "rt", ""}
     code, out, _ = run(capsys, "quotes", str(SEED_FILES[2]))
-    assert out.startswith("Dmitry Peskov (Kremlin spokesman) [direct]: “First, we will respect")
+    assert out.startswith("Dmitry Peskov (Kremlin spokesman) [indirect]: “Moscow is ready")
+    code, out, _ = run(
+        capsys, "quotes", "--kind", "direct,block", "--format", "jsonl", str(SEED_FILES[2])
+    )
+    assert [json.loads(line)["kind"] for line in out.splitlines()] == [
+        "direct",
+        "block",
+        "direct",
+        "block",
+    ]
+    with pytest.raises(SystemExit) as refused:
+        run(capsys, "quotes", "--kind", "paraphrase", str(SEED_FILES[2]))
+    assert refused.value.code == 2 and "unknown kind paraphrase" in capsys.readouterr().err
 
 
 def test_quotes_min_confidence(capsys: pytest.CaptureFixture[str]) -> None:

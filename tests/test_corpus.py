@@ -194,7 +194,7 @@ def test_sqlite_tables_and_full_text_query(tmp_path: Path) -> None:
     db = tmp_path / "corpus.sqlite"
     presswire.batch([ROOT / "seeds"], db, **PAGES)
     rows = query(db, speaker="Ryabkov", search="improvement")
-    assert {row["text"] for row in rows} >= {"dynamic improvement"}
+    assert any("“dynamic improvement”" in row["text"] for row in rows)
     assert all(row["key"] == "sergei-ryabkov" for row in rows)
     assert all(row["outlet"] for row in rows)
     assert query(db, speaker="Sergey Ryabkov") == query(db, speaker="Ryabkov")
@@ -211,6 +211,10 @@ def test_sqlite_tables_and_full_text_query(tmp_path: Path) -> None:
             for p in SEED_FILES
         )
         assert quotes == expected
+    indirect = query(db, speaker="Ryabkov", kind="indirect", limit=None)
+    both = query(db, speaker="Ryabkov", kind=("indirect", "mixed"), limit=None)
+    assert indirect and {row["kind"] for row in indirect} == {"indirect"}
+    assert {row["kind"] for row in both} == {"indirect", "mixed"} and len(both) > len(indirect)
     with pytest.raises(presswire.InputError):
         query(db, search='"unbalanced')
 

@@ -15,7 +15,6 @@ from typing import Any
 import pytest
 
 import presswire
-from presswire.quotes import extract_quotes
 
 from .conftest import ROOT, SHARED
 
@@ -24,8 +23,12 @@ SCORER = SHARED / "tools" / "article_eval.py"
 ZYTE_F1_FLOOR = 0.960
 POLNEAR = SHARED / "benchmarks" / "quotes" / "polnear" / "polnear-v1.0.0-train-dev.tar.gz"
 QUOTES_BENCHMARK = ROOT / "benchmarks" / "quotes.py"
-POLNEAR_DEV_F1_FLOOR = 0.85
-"""Overlap + speaker F1 of direct and mixed quotes on PolNeAR dev: the issue's target."""
+POLNEAR_DEV_F1_FLOORS = {("direct", "mixed"): 0.79, ("direct", "mixed", "indirect"): 0.53}
+"""Overlap + speaker F1 on PolNeAR dev of what ``presswire.parse()`` returns (issue 21's
+measure), by the gold types scored. Before that issue the floor was 0.85 for direct and mixed
+quotes, but it scored the benchmark's own merging and filtering of the extractor's output; the
+same extractor scored 0.71 through ``parse()``. The issue's targets are 0.87 and 0.70: these
+floors are today's figures, raised as the extractor reaches them."""
 RT_ITEM = "4a44ab3e4c41d56ce9b79eb07acb06aed1bc52aba68a950f06e7de7ef848400a"
 
 needs_zyte = pytest.mark.skipif(not ZYTE.exists(), reason="../shared Zyte pages not present")
@@ -58,12 +61,10 @@ def test_polnear_dev_quote_f1_stays_above_the_floor() -> None:
     benchmark = load_module("quotes_benchmark", QUOTES_BENCHMARK)
     quote_eval = benchmark.load_scorer()
     gold, docs = benchmark.load_split(quote_eval, "dev")
-    predictions = [
-        {"id": record["id"], "quotes": benchmark.predict(docs[record["id"]], extract_quotes)}
-        for record in gold
-    ]
-    result = quote_eval.score(gold, predictions, docs=docs)
-    assert result["speaker_overlap"][2] >= POLNEAR_DEV_F1_FLOOR, result["speaker_overlap"]
+    predictions = benchmark.predict([(record["id"], docs[record["id"]]) for record in gold])
+    for types, floor in POLNEAR_DEV_F1_FLOORS.items():
+        result = quote_eval.score(gold, predictions, types=types, docs=docs)
+        assert result["speaker_overlap"][2] >= floor, (types, result["speaker_overlap"])
 
 
 @needs_zyte

@@ -91,7 +91,7 @@ def extract_quotes(
             quotes += _block(original, index, last)
             continue
         if index not in reading:  # only who speaks at its start matters for what follows
-            last, introduced = _leads_to(text, index, people, lexicon, last)
+            last, introduced = _leads_to(text, index, people, lexicon, last, introduced)
             continue
         tokens = tokens_between(text, spans)  # quotation content never holds its own cue
         sentences = sentence_starts(text, spans)
@@ -127,19 +127,25 @@ def extract_quotes(
         elif spoken:
             introduced = "after its speaker"  # 'Peskov noted that ...' / '“...”'
         elif not spans:
-            last, introduced = _leads_to(text, index, people, lexicon, last)
+            last, introduced = _leads_to(text, index, people, lexicon, last, introduced)
         else:
             introduced = None
     return quotes
 
 
 def _leads_to(
-    text: str, index: int, people: PersonIndex, lexicon: Lexicon, last: Speaker | None
+    text: str,
+    index: int,
+    people: PersonIndex,
+    lexicon: Lexicon,
+    last: Speaker | None,
+    introduced: str | None,
 ) -> tuple[Speaker | None, str | None]:
     """Who may speak a quotation that opens the next paragraph without a cue, and how sure
     that is (a key of :data:`~presswire.quotes.confidence.CONFIDENCE`): the speaker this
     paragraph introduces ('He said:'), the person it opens with ('Peskov once again rejected
-    the allegations.'), else the last speaker, a guess."""
+    the allegations.'); a paragraph that names nobody passes on what the one before said
+    (``introduced``): an unrelated paragraph changes no attribution."""
     introducer = find_introducer(text, index, people, lexicon, last)
     if introducer is not None:
         return introducer, "introduced"
@@ -147,6 +153,8 @@ def _leads_to(
     opens_with_pronoun = text.split(None, 1)[:1] in (["He"], ["She"])
     if subject is not None and (subject is not last or opens_with_pronoun):
         return subject, "after its speaker"
+    if not people.mentions_in(index):
+        return last, introduced
     return last, None
 
 

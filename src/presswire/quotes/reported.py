@@ -24,6 +24,8 @@ from presswire.models import Speaker
 from presswire.quotes.assemble import Fragment
 from presswire.quotes.confidence import CONFIDENCE
 from presswire.quotes.cues import (
+    MAX_TOLD_WORDS,
+    NOT_TOLD_WORDS,
     QUOTED_AS,
     SENTENCE_ENDS,
     TELLING_VERBS,
@@ -49,7 +51,7 @@ from presswire.quotes.phrases import (
 )
 from presswire.quotes.resolve import resolve_speaker
 from presswire.quotes.sentences import QUOTATION_TOKEN
-from presswire.quotes.speakers import PersonIndex
+from presswire.quotes.speakers import PersonIndex, is_name_word
 from presswire.quotes.tokens import Token
 
 __all__ = ["MIN_CONTENT_WORDS", "may_report", "reported_statements"]
@@ -313,31 +315,31 @@ def _closing_frame(tokens: list[Token], first: int, stop: int, lexicon: Lexicon)
         found = _closing_attribution(tokens, comma + 1, stop, lexicon)
         if found is None or opens_tail(tokens[found[0].start]):
             continue  # none, or '..., said Tuesday': a time is no speaker
-        cue, tail = found
+        cue, verb, tail = found
         after = next(
             (k for k in range(tail, min(stop, tail + TAIL_WORDS)) if tokens[k].text == ","), None
         )
-        if after is not None and after + 1 < stop and _ends_here(tokens, tail, after):
+        if after is not None and after + 1 < stop and _ends_here(tokens, verb, tail, after):
             rest = (after + 1, _clause_end(tokens, after + 1, stop, lexicon))
             return cue, [(first, comma), rest], "reported"
-        if ends and _ends_here(tokens, tail, stop - 1):
+        if ends and _ends_here(tokens, verb, tail, stop - 1):
             return cue, [(first, comma)], "reported"
     return None
 
 
 def _closing_attribution(
     tokens: list[Token], start: int, stop: int, lexicon: Lexicon
-) -> tuple[Cue, int] | None:
+) -> tuple[Cue, int, int] | None:
     """The speaker and verb of an attribution that starts at ``start`` ('said Peskov',
-    'Russian Deputy Foreign Minister Sergey Ryabkov said'), with where the words after them
-    start; None when the words there are no attribution."""
+    'Russian Deputy Foreign Minister Sergey Ryabkov said'), with the verb's index and where
+    the words after them start; None when the words there are no attribution."""
     if start >= stop:
         return None
     if is_verb(tokens, start, lexicon):  # 'said Peskov'
         if tokens[start].lower in TELLING_VERBS:
             return None  # ', told Fox News': the one told
         end = inverted_subject(tokens, start + 1, lexicon)
-        return (Cue(start + 1, end, tokens[start].text), end) if end > start + 1 else None
+        return (Cue(start + 1, end, tokens[start].text), start, end) if end > start + 1 else None
     for k in range(start + 1, min(stop, start + SPEAKER_WORDS)):
         token = tokens[k]
         if not (token.is_word or token.text in NAME_MARKS):
@@ -346,7 +348,7 @@ def _closing_attribution(
             if phrase_before(tokens, k, start, lexicon) != start:
                 return None  # the words before the verb are more than its speaker
             end = skip_back(tokens, k, start, lexicon)
-            return Cue(start, end, token.text, told_agency(tokens, k, lexicon)), k + 1
+            return Cue(start, end, token.text, told_agency(tokens, k, lexicon)), k, k + 1
     return None
 
 
@@ -360,11 +362,21 @@ def _first_cue(tokens: list[Token], start: int, stop: int, lexicon: Lexicon) -> 
     return stop
 
 
-def _ends_here(tokens: list[Token], start: int, end: int) -> bool:
-    """Whether only the attribution's verb, the one told or a time or place phrase stand
-    between the speaker phrase and ``end`` (', he said on Monday,', ', Ryabkov said during the
-    Fort Ross Dialogue forum on Tuesday.')."""
-    return all(tokens[k].is_word for k in range(start, end)) and end - start <= TAIL_WORDS
+def _ends_here(tokens: list[Token], verb: int, start: int, end: int) -> bool:
+    """Whether only the one told and a time or place phrase stand from ``start`` to ``end``
+    after an attribution's verb and speaker (', he said on Monday,', ', Ryabkov said during
+    the Fort Ross Dialogue forum on Tuesday.', ', she told reporters.'); not an object or a
+    clause of its own (', he tells one joke about Trump')."""
+    if end - start > TAIL_WORDS or not all(tokens[k].is_word for k in range(start, end)):
+        return False
+    at = start
+    if tokens[verb].lower in TELLING_VERBS:  # the one told: 'reporters', 'RT correspondent'
+        limit = min(end, at + MAX_TOLD_WORDS)
+        while at < limit and not opens_tail(tokens[at]):
+            if tokens[at].lower in NOT_TOLD_WORDS:
+                return False
+            at += 1
+    return at == end or opens_tail(tokens[at])
 
 
 def _verb_frame(
@@ -442,6 +454,8 @@ def _speaker_of(
                 return Cue(subject[0], subject[1], tokens[verb].text)
         return None
     start = phrase_before(tokens, verb, first, lexicon)
+    if start is not None:
+        start = _coordinated_subject(tokens, start, first, lexicon)
     if start is None and verb - 1 > first and tokens[verb - 1].lower in COORDINATORS:
         # 'Authorities announced an arrest and said a curfew would continue': the subject
         # of the sentence
@@ -452,6 +466,17 @@ def _speaker_of(
         return None
     end = skip_back(tokens, verb, start, lexicon)
     return Cue(start, end, tokens[verb].text, told_agency(tokens, verb, lexicon))
+
+
+def _coordinated_subject(tokens: list[Token], start: int, first: int, lexicon: Lexicon) -> int:
+    """The start of a subject of names joined by 'and' that ends with the phrase at ``start``
+    ('Washington and Berlin announced'): the speakers are all of them."""
+    if start - 2 < first or tokens[start - 1].lower != "and":
+        return start
+    other = start - 1
+    while other > first and is_name_word(tokens[other - 1], lexicon):
+        other -= 1
+    return other if other < start - 1 else start
 
 
 def _content_start(tokens: list[Token], verb: int, stop: int, lexicon: Lexicon) -> int | None:

@@ -57,6 +57,8 @@ def resolve_speaker(
     # before the appositive or the brackets.
     cut = next((k for k, t in enumerate(phrase) if t.text in {",", "("}), len(phrase))
     core = phrase[:cut] if cut > 0 else phrase
+    if any(token.lower == "and" for token in core):
+        return Speaker(mention=mention)  # 'Washington and Berlin announced': no one person
     name_words = trailing_name(core, lexicon)
     if name_words:
         role = (

@@ -132,7 +132,9 @@ def presswire_quote_lexicon() -> Lexicon | None:
     Called for every plugin, once, the first time quotes are extracted after the set of
     plugins changed; the answers are merged into :data:`presswire.quotes.DEFAULT_LEXICON` and
     apply to every page, not only to this plugin's. Add what your outlet's pages need: an
-    agency that relays quotes (``agencies``), a reporting verb (``reporting_verbs``), the
+    agency that relays quotes (``agencies``), a reporting verb of quotations
+    (``reporting_verbs``), a verb that reports speech as a clause (``clause_verbs`` with
+    'that', ``bare_clause_verbs`` with or without it) or as a stance (``stance_verbs``), the
     spellings of a first name (``name_variants``), a description of speakers
     (``speaker_nouns`` and ``noun_roles``).
 

@@ -53,7 +53,7 @@ class Lexicon:
     - ``clause_verbs``: verb forms that report speech or thought as a clause opened by 'that'
       ('noted that ...', 'believes that ...'): reported speech.
     - ``bare_clause_verbs``: verb forms that report a clause without 'that' as well ('Peskov
-      said Moscow is ready').
+      said Moscow is ready'); they need not be listed in ``clause_verbs`` too.
     - ``stance_verbs``: verb forms that report a stance or a speech act through their object
       ('criticized the plan', 'called for talks', 'vowed to resign'); reported speech too,
       less sure than a clause.

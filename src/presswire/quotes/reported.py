@@ -126,7 +126,9 @@ def _verb_sets(lexicon: Lexicon, stance: bool) -> tuple[frozenset[str], frozense
     key = "with stance verbs" if stance else "clause verbs"
     found: tuple[frozenset[str], frozenset[str]] | None = memo.get(key)
     if found is None:
-        verbs = lexicon.clause_verbs | lexicon.stance_verbs if stance else lexicon.clause_verbs
+        verbs = lexicon.clause_verbs | lexicon.bare_clause_verbs
+        if stance:
+            verbs |= lexicon.stance_verbs
         marked = frozenset(verb + mark for verb in verbs for mark in ("", ",", ".", ":", ";"))
         found = memo[key] = (verbs, marked)
     return found
@@ -391,7 +393,7 @@ def _verb_frame(
     """'X VERB (that) CONTENT' with the verb at ``verb``, in the sentence ``first:stop``."""
     token = tokens[verb]
     lower = token.lower
-    clause = lower in lexicon.clause_verbs
+    clause = lower in lexicon.clause_verbs or lower in lexicon.bare_clause_verbs
     if token.text != lower or not (clause or lower in lexicon.stance_verbs):
         return None
     if verb > first and (
@@ -572,7 +574,9 @@ def _new_statement(tokens: list[Token], start: int, stop: int, lexicon: Lexicon)
         if not token.is_word:
             return False
         if (
-            token.lower in lexicon.clause_verbs or token.lower in lexicon.reporting_verbs
+            token.lower in lexicon.clause_verbs
+            or token.lower in lexicon.bare_clause_verbs
+            or token.lower in lexicon.reporting_verbs
         ) and is_verb(tokens, k, lexicon):  # not a noun: 'since his initial comments'
             return True
     return False

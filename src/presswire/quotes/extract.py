@@ -93,11 +93,12 @@ def extract_quotes(
         if index not in reading:  # only who speaks at its start matters for what follows
             last, introduced = _leads_to(text, index, people, lexicon, last, introduced)
             continue
-        tokens = tokens_between(text, spans)  # quotation content never holds its own cue
-        sentences = sentence_starts(text, spans)
         quotations: list[Fragment] = []
         speaker_after = last
+        tokens = None  # a paragraph without quotations is tokenized sentence by sentence
         if spans:
+            tokens = tokens_between(text, spans)  # quotation content never holds its own cue
+            sentences = sentence_starts(text, spans)
             quotations, speaker_after = paragraph_quotes(
                 original,
                 text,
@@ -111,6 +112,8 @@ def extract_quotes(
                 introduced,
                 deadline,
             )
+        else:
+            sentences = sentence_starts(text, spans)
         ends = {
             span.opening: span.closing + 1 if span.closing is not None else span.end
             for span in spans

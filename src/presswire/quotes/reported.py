@@ -52,7 +52,7 @@ from presswire.quotes.phrases import (
 from presswire.quotes.resolve import resolve_speaker
 from presswire.quotes.sentences import QUOTATION_TOKEN
 from presswire.quotes.speakers import PersonIndex, is_name_word
-from presswire.quotes.tokens import Token
+from presswire.quotes.tokens import Token, tokenize
 
 __all__ = ["MIN_CONTENT_WORDS", "may_report", "reported_statements"]
 
@@ -136,7 +136,7 @@ def _verb_sets(lexicon: Lexicon, stance: bool) -> tuple[frozenset[str], frozense
 
 def reported_statements(
     text: str,
-    tokens: list[Token],
+    tokens: list[Token] | None,
     sentences: list[int],
     quotation_ends: Mapping[int, int],
     index: int,
@@ -148,39 +148,80 @@ def reported_statements(
     """The statements of reported speech in a paragraph.
 
     :param tokens: the tokens outside its quotations, a :data:`QUOTATION_TOKEN` where each
-        quotation stands (:func:`~presswire.quotes.sentences.tokens_between`).
+        quotation stands (:func:`~presswire.quotes.sentences.tokens_between`); None for a
+        paragraph without quotations, whose sentences are tokenized only where a verb that
+        reports stands (most sentences of an article report nothing).
     :param sentences: where its sentences start.
     :param quotation_ends: for each quotation's opening mark, the offset after its closing
         mark.
     :param stance: whether to read stance verbs ('criticized the plan'), which only a caller
         that keeps statements of their confidence needs.
     """
-    verbs = _verb_sets(lexicon, stance)[0]
-    starts = [token.start for token in tokens]
+    verbs, marked = _verb_sets(lexicon, stance)
+    starts = [token.start for token in tokens] if tokens is not None else []
     found: list[list[Fragment]] = []
     for number, sentence in enumerate(sentences):
-        first = bisect.bisect_left(starts, sentence)
         end = sentences[number + 1] if number + 1 < len(sentences) else len(text)
-        stop = bisect.bisect_left(starts, end)
+        if tokens is None:
+            lowered = text[sentence:end].lower()
+            if marked.isdisjoint(lowered.split()) and "according to" not in lowered:
+                continue  # no verb that reports: no statement, no tokens needed
+            sentence_tokens = tokenize(text, sentence, end)
+            first, stop = 0, len(sentence_tokens)
+        else:
+            sentence_tokens = tokens
+            first = bisect.bisect_left(starts, sentence)
+            stop = bisect.bisect_left(starts, end)
         if stop - first < MIN_CONTENT_WORDS + 1:
             continue
-        for cue, contents, how in _frames(tokens, first, stop, lexicon, people, verbs, stance):
-            speaker = resolve_speaker(tokens, cue, text, index, people, lexicon, last)
-            if speaker.mention.lower() in NOT_SPEAKERS:
-                continue
-            pieces = [_trimmed(tokens, start, end) for start, end in contents]
-            pieces = [(start, end) for start, end in pieces if end > start]
-            own_words = sum(tokens[k].is_word for start, end in pieces for k in range(start, end))
-            if own_words < MIN_CONTENT_WORDS:
-                continue  # too short, or a quotation alone: a direct quote, not reported
-            found.append(
-                [
-                    _fragment(
-                        tokens, start, end, quotation_ends, cue, speaker, how, sentence, n > 0
-                    )
-                    for n, (start, end) in enumerate(pieces)
-                ]
-            )
+        found += _statements(
+            text,
+            sentence_tokens,
+            first,
+            stop,
+            sentence,
+            quotation_ends,
+            index,
+            people,
+            lexicon,
+            last,
+            verbs,
+            stance,
+        )
+    return found
+
+
+def _statements(
+    text: str,
+    tokens: list[Token],
+    first: int,
+    stop: int,
+    sentence: int,
+    quotation_ends: Mapping[int, int],
+    index: int,
+    people: PersonIndex,
+    lexicon: Lexicon,
+    last: Speaker | None,
+    verbs: frozenset[str],
+    stance: bool,
+) -> list[list[Fragment]]:
+    """The statements of the sentence ``tokens[first:stop]``, starting at ``sentence``."""
+    found: list[list[Fragment]] = []
+    for cue, contents, how in _frames(tokens, first, stop, lexicon, people, verbs, stance):
+        speaker = resolve_speaker(tokens, cue, text, index, people, lexicon, last)
+        if speaker.mention.lower() in NOT_SPEAKERS:
+            continue
+        pieces = [_trimmed(tokens, start, end) for start, end in contents]
+        pieces = [(start, end) for start, end in pieces if end > start]
+        own_words = sum(tokens[k].is_word for start, end in pieces for k in range(start, end))
+        if own_words < MIN_CONTENT_WORDS:
+            continue  # too short, or a quotation alone: a direct quote, not reported
+        found.append(
+            [
+                _fragment(tokens, start, end, quotation_ends, cue, speaker, how, sentence, n > 0)
+                for n, (start, end) in enumerate(pieces)
+            ]
+        )
     return found
 
 

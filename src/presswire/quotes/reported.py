@@ -60,8 +60,10 @@ MIN_CONTENT_WORDS = 3
 """Words a reported statement needs: 'he said so' reports nothing a reader can use."""
 THAT_REACH = 8
 """Tokens between a verb and its 'that' ('said in a statement on Monday that')."""
-CLAUSE_OPENING_WORDS = frozenset({"which", "who", "whose", "while", "whereas", "although"})
-"""Words after a comma that open a clause the reported statement does not hold."""
+CLAUSE_OPENING_WORDS = frozenset({"while", "whereas", "although"})
+"""Words after a comma that open a clause the reported statement does not hold (a relative
+clause, ', which ...', and a participle, ', prosecuting cases ...', stay in it: annotators
+of PolNeAR keep them more often than not)."""
 NEW_SUBJECTS = frozenset(
     words("the a an this these those he she they it his her their its we i there")
 )
@@ -362,11 +364,19 @@ def _closing_frame(tokens: list[Token], first: int, stop: int, lexicon: Lexicon)
         after = next(
             (k for k in range(tail, min(stop, tail + TAIL_WORDS)) if tokens[k].text == ","), None
         )
-        if after is not None and after + 1 < stop and _ends_here(tokens, verb, tail, after):
+        inverted = verb < cue.start  # ', said Brian Baker, a longtime adviser': an appositive
+        if (
+            not inverted
+            and after is not None
+            and after + 1 < stop
+            and _ends_here(tokens, verb, tail, after)
+        ):
             rest = (after + 1, _clause_end(tokens, after + 1, stop, lexicon))
             return cue, [(first, comma), rest], "reported"
         if ends and _ends_here(tokens, verb, tail, stop - 1):
             return cue, [(first, comma)], "reported"
+        if inverted and after is not None and _ends_here(tokens, verb, tail, after):
+            return cue, [(first, comma)], "reported"  # the words after the comma describe X
     return None
 
 
@@ -531,7 +541,7 @@ def _content_start(tokens: list[Token], verb: int, stop: int, lexicon: Lexicon) 
         text = tokens[k].lower
         if text == "that":
             return k + 1
-        if not tokens[k].is_word or text in FINITE_WORDS:
+        if not tokens[k].is_word or text in FINITE_WORDS or text in COORDINATORS:
             break  # 'said no one should expect progress that way': the clause began
     lower = tokens[verb].lower
     if lower not in lexicon.bare_clause_verbs and not lower.endswith("ing"):
@@ -595,8 +605,6 @@ def _clause_end(tokens: list[Token], start: int, stop: int, lexicon: Lexicon) ->
                 following in COORDINATORS and k + 2 < stop and tokens[k + 2].lower in NEW_SUBJECTS
             ):
                 return k  # ', which makes him ...', ', and the downgrade is ...'
-            if following.endswith("ing") and tokens[k + 1].text == following:
-                return k  # ', contradicting ...': a participle clause of the writer's
     return stop
 
 

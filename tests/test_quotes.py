@@ -1770,3 +1770,252 @@ def test_sentence_ends_are_the_sentence_regex_matches(text: str) -> None:
     # the regex is tried only at its opening marks: the same matches as scanning the text
     found = [m.span() for m in sentence_ends(text)]
     assert found == [m.span() for m in SENTENCE_END.finditer(text)]
+
+
+PEOPLE = (
+    "Kremlin spokesman Dmitry Peskov and Russian Deputy Foreign Minister Sergei Ryabkov spoke "
+    "on Tuesday."
+)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "text", "mention", "name", "cue", "via"),
+    [
+        # X said (that) ...
+        (
+            "Peskov said that Moscow is ready to work with any American president.",
+            "Moscow is ready to work with any American president",
+            "Peskov",
+            "Dmitry Peskov",
+            "said",
+            None,
+        ),
+        (
+            "Peskov said Moscow is ready to work with any American president.",
+            "Moscow is ready to work with any American president",
+            "Peskov",
+            "Dmitry Peskov",
+            "said",
+            None,
+        ),
+        # ..., X said
+        (
+            "Moscow has never interfered in US internal affairs, Ryabkov said on Tuesday.",
+            "Moscow has never interfered in US internal affairs",
+            "Ryabkov",
+            "Sergei Ryabkov",
+            "said",
+            None,
+        ),
+        (
+            "Moscow has never interfered in US affairs, said Ryabkov.",
+            "Moscow has never interfered in US affairs",
+            "Ryabkov",
+            "Sergei Ryabkov",
+            "said",
+            None,
+        ),
+        # X told Y (that) ...: an agency told relays it
+        (
+            "Peskov told RT that Russia will accept either result of the election.",
+            "Russia will accept either result of the election",
+            "Peskov",
+            "Dmitry Peskov",
+            "told",
+            "RT",
+        ),
+        (
+            "Peskov told reporters Russia will accept either result of the election.",
+            "Russia will accept either result of the election",
+            "Peskov",
+            "Dmitry Peskov",
+            "told",
+            None,
+        ),
+        # according to X, ... / ..., according to X
+        (
+            "According to Ryabkov, Moscow wants to change the negative trend.",
+            "Moscow wants to change the negative trend",
+            "Ryabkov",
+            "Sergei Ryabkov",
+            "according to",
+            None,
+        ),
+        (
+            "Moscow wants to change the negative trend, according to Ryabkov.",
+            "Moscow wants to change the negative trend",
+            "Ryabkov",
+            "Sergei Ryabkov",
+            "according to",
+            None,
+        ),
+        # X noted / stressed / warned / believes / insisted / announced that ...
+        (
+            "Ryabkov noted that bilateral relations hit their lowest point.",
+            "bilateral relations hit their lowest point",
+            "Ryabkov",
+            "Sergei Ryabkov",
+            "noted",
+            None,
+        ),
+        (
+            "Ryabkov stressed that the treaty would collapse within a year.",
+            "the treaty would collapse within a year",
+            "Ryabkov",
+            "Sergei Ryabkov",
+            "stressed",
+            None,
+        ),
+        (
+            "Ryabkov warned that the treaty would collapse within a year.",
+            "the treaty would collapse within a year",
+            "Ryabkov",
+            "Sergei Ryabkov",
+            "warned",
+            None,
+        ),
+        (
+            "Peskov believes the sanctions will be lifted eventually.",
+            "the sanctions will be lifted eventually",
+            "Peskov",
+            "Dmitry Peskov",
+            "believes",
+            None,
+        ),
+        (
+            "Ryabkov insisted that Moscow had never interfered in the election.",
+            "Moscow had never interfered in the election",
+            "Ryabkov",
+            "Sergei Ryabkov",
+            "insisted",
+            None,
+        ),
+        (
+            "The Kremlin announced that Putin would not congratulate Biden yet.",
+            "Putin would not congratulate Biden yet",
+            "The Kremlin",
+            None,
+            "announced",
+            None,
+        ),
+        # X's view is that ...
+        (
+            "Ryabkov’s view is that the talks will not resume before the winter.",
+            "the talks will not resume before the winter",
+            "Ryabkov’s",
+            "Sergei Ryabkov",
+            "view is",
+            None,
+        ),
+        # TASS quoted X as saying that ...: X speaks, TASS relays
+        (
+            "TASS quoted Ryabkov as saying that there was no reason to hope.",
+            "there was no reason to hope",
+            "Ryabkov",
+            "Sergei Ryabkov",
+            "quoted",
+            "TASS",
+        ),
+        (
+            "According to Kommersant, Ryabkov said that there was no reason to hope.",
+            "there was no reason to hope",
+            "Ryabkov",
+            "Sergei Ryabkov",
+            "said",
+            "Kommersant",
+        ),
+        # speakers resolved as for quotations: a pronoun (the person the paragraph before
+        # opens with), a description, a possessive role
+        (
+            "He noted that the talks would resume in Geneva next week.",
+            "the talks would resume in Geneva next week",
+            "He",
+            "Dmitry Peskov",
+            "noted",
+            None,
+        ),
+        (
+            "The diplomat noted that the talks would resume in Geneva next week.",
+            "the talks would resume in Geneva next week",
+            "The diplomat",
+            "Sergei Ryabkov",
+            "noted",
+            None,
+        ),
+        (
+            "Putin’s press secretary said that nothing has changed since then.",
+            "nothing has changed since then",
+            "Putin’s press secretary",
+            "Dmitry Peskov",
+            "said",
+            None,
+        ),
+        # a description that fits nobody named stays as written, never the nearest name
+        (
+            "The expert warned that the sanctions would hurt both countries.",
+            "the sanctions would hurt both countries",
+            "The expert",
+            None,
+            "warned",
+            None,
+        ),
+    ],
+)
+def test_reported_speech_frames(
+    paragraph: str, text: str, mention: str, name: str | None, cue: str, via: str | None
+) -> None:
+    [q] = quotes(PEOPLE, paragraph)
+    assert (q.kind, q.text, q.cue, q.via) == ("indirect", text, cue, via)
+    assert q.speaker is not None and (q.speaker.mention, q.speaker.name) == (mention, name)
+    assert q.confidence == CONFIDENCE["reported"]
+
+
+def test_a_reported_statement_its_attribution_interrupts_is_one_in_two_fragments() -> None:
+    paragraph = "The latest test, the agency said, was its biggest yet."
+    q = one(paragraph)
+    assert q.fragment_texts(paragraph) == ("The latest test", "was its biggest yet")
+    assert (q.text, q.speaker.mention if q.speaker else None) == (
+        "The latest test was its biggest yet",
+        "the agency",
+    )
+
+
+def test_a_quotation_without_a_closing_mark_ends_at_its_attribution() -> None:
+    q = one(
+        PEOPLE,
+        "“We will not leave this square, said a 43-year-old protester who gave only her "
+        "first name.",
+    )
+    assert q.text == "We will not leave this square"
+    assert q.speaker is not None and (q.speaker.mention, q.speaker.name) == (
+        "a 43-year-old protester",
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "It is said that the talks failed in the end.",  # no speaker
+        "This shows that the talks failed in the end.",
+        "He said so.",  # too few words of its own
+        "Trump declined to say whether the talks failed.",  # an infinitive
+    ],
+)
+def test_what_is_no_reported_statement(paragraph: str) -> None:
+    assert quotes(PEOPLE, paragraph) == []
+
+
+def test_statements_below_the_floor_are_kept_on_request() -> None:
+    paragraph = "Ryabkov criticized the new sanctions against Russian banks."
+    assert quotes(PEOPLE, paragraph) == []  # a stance: a guess at what was said
+    [q] = quotes(PEOPLE, paragraph, min_confidence=0)
+    assert (q.kind, q.cue, q.text) == (
+        "indirect",
+        "criticized",
+        "the new sanctions against Russian banks",
+    )
+    assert q.confidence == CONFIDENCE["stance"] < MIN_CONFIDENCE
+    page = f"{PEOPLE}\n\n{paragraph}\n\nMarkets were calm."
+    assert presswire.parse(page).quotes == ()
+    assert len(presswire.parse(page, min_quote_confidence=0).quotes) == 1

@@ -31,6 +31,7 @@ from presswire.quotes.marks import (
 )
 from presswire.quotes.quotations import (
     MIN_UNATTRIBUTED_WORDS,
+    cut_unclosed,
     paragraph_quotes,
     strip_span,
 )
@@ -86,7 +87,8 @@ def extract_quotes(
     introduced: str | None = None  # how the paragraph before leads to ``last``: 'He said:'
     for index, original in enumerate(paragraphs[: last_needed + 1]):
         deadline.check("finding quotes")
-        text, spans = normalised[index], paragraph_spans[index]
+        text = normalised[index]
+        spans = cut_unclosed(text, paragraph_spans[index], lexicon)
         if index in blocks:
             quotes += _block(original, index, last)
             continue

@@ -269,7 +269,8 @@ PERSON_NOUNS = words(
     worker workers commenter narrator staffer staffers observer observers attendee attendees
     protester protesters student students teacher mother father friend veteran member members
     delegate delegates donor donors operative insider person owner pastor fan fans neighbor
-    neighbour caller viewer critic critics organizer organiser volunteer participant
+    neighbour caller viewer critic critics organizer organiser volunteer participant parents
+    people
     """
 )
 """Nouns for people a description does not tie to a named person ('said the woman', 'one

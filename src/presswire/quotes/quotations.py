@@ -34,13 +34,14 @@ from presswire.quotes.cues import (
 )
 from presswire.quotes.lexicon import Lexicon
 from presswire.quotes.marks import QuoteSpan
+from presswire.quotes.reported import closing_attribution
 from presswire.quotes.resolve import (
     according_to_opening,
     resolve_speaker,
 )
 from presswire.quotes.sentences import next_after
 from presswire.quotes.speakers import PersonIndex
-from presswire.quotes.tokens import Token
+from presswire.quotes.tokens import Token, tokenize
 
 __all__ = [
     "AFTER_WINDOW",
@@ -50,6 +51,7 @@ __all__ = [
     "MIN_UNATTRIBUTED_WORDS",
     "QUOTE_SENTENCE_ENDS",
     "SUBJECT_MIN_WORDS",
+    "cut_unclosed",
     "paragraph_quotes",
     "strip_span",
 ]
@@ -200,6 +202,9 @@ def paragraph_quotes(
                 introduced if introduced and number == 0 else "continues last speaker"
             ]
         start, end = strip_span(text, span.start, span.end)
+        if end <= start:  # nothing but white space and commas between the marks
+            previous = (span, None, None)
+            continue
         if speaker is None and (
             span.single or len(text[start:end].split()) < MIN_UNATTRIBUTED_WORDS
         ):
@@ -224,6 +229,28 @@ def paragraph_quotes(
         if speaker is not None:
             last = speaker
     return quotes, last
+
+
+def cut_unclosed(text: str, spans: list[QuoteSpan], lexicon: Lexicon) -> list[QuoteSpan]:
+    """The spans, each quotation that has no closing mark ended at a comma an attribution
+    follows ('“We will not leave, said a 43-year-old protester who ...'): the attribution is
+    not part of what was said, and names the speaker."""
+    if all(span.closing is not None for span in spans):
+        return spans  # the common case
+    cut = []
+    for span in spans:
+        if span.closing is None:
+            tokens = tokenize(text, span.start, span.end)
+            for k, token in enumerate(tokens):
+                if (
+                    token.text == ","
+                    and k > 0  # words of its own before the comma
+                    and closing_attribution(tokens, k + 1, len(tokens), lexicon)
+                ):
+                    span = span._replace(end=token.start)
+                    break
+        cut.append(span)
+    return cut
 
 
 def _embedded(tokens: list[Token], before: list[int]) -> bool:

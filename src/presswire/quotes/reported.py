@@ -52,9 +52,9 @@ from presswire.quotes.phrases import (
 from presswire.quotes.resolve import resolve_speaker
 from presswire.quotes.sentences import QUOTATION_TOKEN
 from presswire.quotes.speakers import PersonIndex, is_name_word
-from presswire.quotes.tokens import Token, tokenize
+from presswire.quotes.tokens import Token, is_capitalised, tokenize
 
-__all__ = ["MIN_CONTENT_WORDS", "may_report", "reported_statements"]
+__all__ = ["MIN_CONTENT_WORDS", "closing_attribution", "may_report", "reported_statements"]
 
 MIN_CONTENT_WORDS = 3
 """Words a reported statement needs: 'he said so' reports nothing a reader can use."""
@@ -82,6 +82,11 @@ NAME_MARKS = frozenset({".", "-"})
 TAIL_WORDS = 12
 """Words of a closing attribution from its verb to the sentence's end: the verb, the one
 told and time and place phrases."""
+VIEW_NOUNS = frozenset(
+    words("view position argument belief message assessment contention conclusion opinion")
+)
+"""Nouns of 'X's view is that ...': a statement of X's."""
+COPULAS = frozenset({"is", "was", "remains", "remained"})
 NEW_STATEMENT_REACH = 6
 """Words after a comma within which a clause verb opens a statement of its own."""
 FINITE_WORDS = frozenset(
@@ -122,8 +127,9 @@ def may_report(text: str, lexicon: Lexicon, stance: bool = True) -> bool:
 
 
 def _verb_sets(lexicon: Lexicon, stance: bool) -> tuple[frozenset[str], frozenset[str]]:
-    """The verbs a frame may have, and the same as they stand between white space (alone or
-    with a mark after them), kept in the lexicon's memo: built once per lexicon."""
+    """The verbs a frame may have, and the words that ask for a sentence to be read (those
+    verbs and :data:`VIEW_NOUNS`) as they stand between white space (alone or with a mark
+    after them), kept in the lexicon's memo: built once per lexicon."""
     memo = lexicon._memo("reported speech")
     key = "with stance verbs" if stance else "clause verbs"
     found: tuple[frozenset[str], frozenset[str]] | None = memo.get(key)
@@ -131,7 +137,9 @@ def _verb_sets(lexicon: Lexicon, stance: bool) -> tuple[frozenset[str], frozense
         verbs = lexicon.clause_verbs | lexicon.bare_clause_verbs
         if stance:
             verbs |= lexicon.stance_verbs
-        marked = frozenset(verb + mark for verb in verbs for mark in ("", ",", ".", ":", ";"))
+        marked = frozenset(
+            word + mark for word in verbs | VIEW_NOUNS for mark in ("", ",", ".", ":", ";")
+        )
         found = memo[key] = (verbs, marked)
     return found
 
@@ -297,6 +305,12 @@ def _frames(
     found: list[Frame] = []
     k = first
     while k < stop:
+        if tokens[k].lower in VIEW_NOUNS:
+            view = _view_frame(tokens, k, first, stop, lexicon)
+            if view is not None:
+                found.append(view)
+                k = view[1][-1][1]
+                continue
         if tokens[k].lower not in verbs:  # the common case, without a call
             k += 1
             continue
@@ -310,6 +324,25 @@ def _frames(
         return found
     closing = _closing_frame(tokens, first, stop, lexicon)
     return [closing] if closing is not None else []
+
+
+def _view_frame(
+    tokens: list[Token], noun: int, first: int, stop: int, lexicon: Lexicon
+) -> Frame | None:
+    """'Ryabkov's view is that ...': the owner of the view speaks (the possessive's token, as
+    written, is the speaker phrase; it resolves without its 's)."""
+    if noun - 1 < first or noun + 3 >= stop:
+        return None
+    owner = tokens[noun - 1]
+    if not owner.lower.endswith(("’s", "'s")) or not is_capitalised(owner.text):
+        return None
+    if tokens[noun + 1].lower not in COPULAS or tokens[noun + 2].lower != "that":
+        return None
+    start = noun - 1
+    while start > first and is_name_word(tokens[start - 1], lexicon):
+        start -= 1  # 'Sergey Ryabkov's view'
+    content = (noun + 3, _clause_end(tokens, noun + 3, stop, lexicon))
+    return Cue(start, noun, f"{tokens[noun].text} {tokens[noun + 1].text}"), [content], "reported"
 
 
 def _according_opening(
@@ -357,7 +390,7 @@ def _closing_frame(tokens: list[Token], first: int, stop: int, lexicon: Lexicon)
                 rest = (source + 1, _clause_end(tokens, source + 1, stop, lexicon))
                 return cue, [(first, comma), rest], "reported"
             return cue, [(first, comma)], "reported"
-        found = _closing_attribution(tokens, comma + 1, stop, lexicon)
+        found = closing_attribution(tokens, comma + 1, stop, lexicon)
         if found is None or opens_tail(tokens[found[0].start]):
             continue  # none, or '..., said Tuesday': a time is no speaker
         cue, verb, tail = found
@@ -380,7 +413,7 @@ def _closing_frame(tokens: list[Token], first: int, stop: int, lexicon: Lexicon)
     return None
 
 
-def _closing_attribution(
+def closing_attribution(
     tokens: list[Token], start: int, stop: int, lexicon: Lexicon
 ) -> tuple[Cue, int, int] | None:
     """The speaker and verb of an attribution that starts at ``start`` ('said Peskov',
@@ -488,8 +521,8 @@ def _speaker_of(
     Peskov said'), the one quoted ('TASS quoted Ryabkov as saying'), or for a participle after
     a comma the subject of the sentence ('Peskov said ..., adding that ...')."""
     lower = tokens[verb].lower
-    if lower == QUOTED_AS[1]:  # 'TASS quoted Ryabkov as saying (that)'
-        before = list(range(first, verb + 1))
+    if lower == QUOTED_AS[1] and verb > first and tokens[verb - 1].lower == QUOTED_AS[0]:
+        before = list(range(first, verb + 1))  # 'TASS quoted Ryabkov as saying (that)'
         return relayed_before(tokens, before, len(before) - 1, lexicon)
     if lower.endswith("ing"):
         if verb - 1 > first and tokens[verb - 1].text == ",":
@@ -548,8 +581,11 @@ def _content_start(tokens: list[Token], verb: int, stop: int, lexicon: Lexicon) 
         return None
     start = verb + 1
     if lower in TELLING_VERBS:  # the one told: 'told RT', 'told reporters', 'told him'
-        told = phrase_after(tokens, start, lexicon)
-        start = told if told > start else start + 1
+        if start < stop and tokens[start].text == tokens[start].lower:
+            start += 1  # 'told reporters Russia will ...': one word, not a name after it
+        else:
+            told = phrase_after(tokens, start, lexicon)
+            start = told if told > start else start + 1
     if start >= stop:
         return None
     opener = tokens[start]
@@ -592,7 +628,7 @@ def _clause_end(tokens: list[Token], start: int, stop: int, lexicon: Lexicon) ->
         if text == QUOTATION_TOKEN and k + 2 < stop:
             if (tokens[k + 1].lower, tokens[k + 2].lower) == ACCORDING:
                 return k + 1  # '“no reason to hope,” according to Kommersant'
-            if _closing_attribution(tokens, k + 1, stop, lexicon) is not None:
+            if closing_attribution(tokens, k + 1, stop, lexicon) is not None:
                 return k + 1  # 'but “this should be done ...,” he said'
 
         if text == "," and k + 1 < stop:

@@ -59,6 +59,9 @@ def resolve_speaker(
     core = phrase[:cut] if cut > 0 else phrase
     if any(token.lower == "and" for token in core):
         return Speaker(mention=mention)  # 'Washington and Berlin announced': no one person
+    if core[-1].lower.endswith(("’s", "'s")):  # 'Ryabkov's view is that': the owner speaks
+        owner = core[-1]
+        core = [*core[:-1], Token(owner.text[:-2], owner.start, owner.end - 2)]
     name_words = trailing_name(core, lexicon)
     if name_words:
         role = (

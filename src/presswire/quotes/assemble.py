@@ -129,6 +129,18 @@ def _joins(group: list[Fragment], fragment: Fragment) -> bool:
 
 def _quote(paragraph: str, index: int, group: list[Fragment]) -> Quote:
     first = group[0]
+    if len(group) == 1:  # most statements: one fragment, its own fields
+        return Quote(
+            text=paragraph[first.start : first.end],
+            paragraph=index,
+            start=first.start,
+            end=first.end,
+            kind=first.kind,
+            speaker=first.speaker,
+            cue=first.cue,
+            via=first.via,
+            confidence=first.confidence,
+        )
     kinds = {part.kind for part in group}
     kind = next(k for k in _KIND_ORDER if k in kinds)
     return Quote(

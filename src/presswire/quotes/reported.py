@@ -128,8 +128,9 @@ def may_report(text: str, lexicon: Lexicon, stance: bool = True) -> bool:
 
 def _verb_sets(lexicon: Lexicon, stance: bool) -> tuple[frozenset[str], frozenset[str]]:
     """The verbs a frame may have, and the words that ask for a sentence to be read (those
-    verbs and :data:`VIEW_NOUNS`) as they stand between white space (alone or with a mark
-    after them), kept in the lexicon's memo: built once per lexicon."""
+    verbs, :data:`VIEW_NOUNS` and the reporting verbs of closing attributions) as they stand
+    between white space (alone or with a mark after them), kept in the lexicon's memo: built
+    once per lexicon."""
     memo = lexicon._memo("reported speech")
     key = "with stance verbs" if stance else "clause verbs"
     found: tuple[frozenset[str], frozenset[str]] | None = memo.get(key)
@@ -137,8 +138,9 @@ def _verb_sets(lexicon: Lexicon, stance: bool) -> tuple[frozenset[str], frozense
         verbs = lexicon.clause_verbs | lexicon.bare_clause_verbs
         if stance:
             verbs |= lexicon.stance_verbs
+        words_to_read = verbs | VIEW_NOUNS | lexicon.reporting_verbs
         marked = frozenset(
-            word + mark for word in verbs | VIEW_NOUNS for mark in ("", ",", ".", ":", ";")
+            word + mark for word in words_to_read for mark in ("", ",", ".", ":", ";")
         )
         found = memo[key] = (verbs, marked)
     return found
@@ -172,10 +174,10 @@ def reported_statements(
     found: list[list[Fragment]] = []
     for number, sentence in enumerate(sentences):
         end = sentences[number + 1] if number + 1 < len(sentences) else len(text)
+        lowered = text[sentence:end].lower()
+        if marked.isdisjoint(lowered.split()) and "according to" not in lowered:
+            continue  # no verb that reports: no statement (and no tokens needed)
         if tokens is None:
-            lowered = text[sentence:end].lower()
-            if marked.isdisjoint(lowered.split()) and "according to" not in lowered:
-                continue  # no verb that reports: no statement, no tokens needed
             sentence_tokens = tokenize(text, sentence, end)
             first, stop = 0, len(sentence_tokens)
         else:

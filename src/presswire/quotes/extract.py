@@ -1,19 +1,6 @@
-"""Attributions of an article: what each person said, quoted or reported, and who said it.
-
-The data flow, paragraph by paragraph (each step a module of this package)::
-
-    paragraphs ──marks──> quotation spans ──tokens/sentences──> tokens outside quotations
-        │                       │
-        │                 quotations: each quotation's cue (cues) and speaker (resolve)
-        │                       │                    ──> quotation fragments
-        └──reported: sentences of reported speech (cues' frames, resolve)
-                                │                    ──> reported statements
-                          assemble: fragments of one statement joined ('“...,” he said.
-                          “...”'), quotations inside a reported clause made one mixed
-                          statement, confidence (confidence) ──> Quote objects
-
-Speakers are resolved against the people of the whole article (titles and captions included,
-:mod:`presswire.quotes.speakers`). Everything is linear in the text."""
+"""The driver: the steps of :mod:`presswire.quotes` (its docstring shows the data flow) run
+over an article's paragraphs in order, passing on who spoke last for pronouns and for
+quotation paragraphs without a cue."""
 
 from __future__ import annotations
 

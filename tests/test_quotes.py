@@ -1265,6 +1265,16 @@ def test_quote_finding_checks_the_documents_deadline(monkeypatch: pytest.MonkeyP
     with pytest.raises(TimeLimitExceededError, match="finding quotes"):
         extract_quotes(["“We will win this race,” he said."], deadline=expired)
 
+    # a paragraph of thousands of sentences of reported speech is checked as it is read
+    class CountingDeadline(Deadline):
+        checks = 0
+
+        def check(self, stage: str) -> None:
+            CountingDeadline.checks += 1
+
+    extract_quotes(["Ryabkov said the talks went well. " * 1000], deadline=CountingDeadline(None))
+    assert CountingDeadline.checks >= 1000 // 256
+
     # and parse lets the time limit through instead of reporting a failed quote search
     def out_of_time(*args: object, **kwargs: object) -> list[Quote]:
         raise TimeLimitExceededError("time limit exceeded while finding quotes")
@@ -1393,12 +1403,14 @@ def test_an_article_that_reports_nothing_skips_the_name_index(
 def test_adding_an_unrelated_paragraph_changes_no_other_quote(
     seed: int, data: st.DataObject
 ) -> None:
+    """No attribution changes, quoted or reported, kept by default or a guess below it."""
     paragraphs = SEED_PARAGRAPHS[seed]
     at = data.draw(st.integers(0, len(paragraphs)))
     neutral = data.draw(NEUTRAL)
+    floor = data.draw(st.sampled_from([MIN_CONFIDENCE, 0.0]))
     changed = [*paragraphs[:at], neutral, *paragraphs[at:]]
-    before = extract_quotes(paragraphs)
-    after = extract_quotes(changed)
+    before = extract_quotes(paragraphs, min_confidence=floor)
+    after = extract_quotes(changed, min_confidence=floor)
     shift = [q if q.paragraph < at else _moved(q, 1) for q in before]
     assert [_claims(q) for q in after] == [_claims(q) for q in shift]
 

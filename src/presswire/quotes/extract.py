@@ -108,7 +108,7 @@ def extract_quotes(
             for span in spans
         }
         reported = reported_statements(
-            text, tokens, sentences, ends, index, people, lexicon, last, read_stance
+            text, tokens, sentences, ends, index, people, lexicon, last, read_stance, deadline
         )
         found = assemble(original, index, quotations, reported, min_confidence)
         quotes += found

@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Mapping
 
+from presswire.limits import Deadline
 from presswire.models import Speaker
 from presswire.quotes.assemble import Fragment
 from presswire.quotes.confidence import CONFIDENCE
@@ -56,6 +57,8 @@ from presswire.quotes.tokens import Token, is_capitalised, tokenize
 
 __all__ = ["MIN_CONTENT_WORDS", "closing_attribution", "may_report", "reported_statements"]
 
+DEADLINE_EVERY = 256
+"""Sentences of one paragraph between two checks of the document's deadline."""
 MIN_CONTENT_WORDS = 3
 """Words a reported statement needs: 'he said so' reports nothing a reader can use."""
 THAT_REACH = 8
@@ -156,6 +159,7 @@ def reported_statements(
     lexicon: Lexicon,
     last: Speaker | None,
     stance: bool = True,
+    deadline: Deadline | None = None,
 ) -> list[list[Fragment]]:
     """The statements of reported speech in a paragraph.
 
@@ -168,11 +172,15 @@ def reported_statements(
         mark.
     :param stance: whether to read stance verbs ('criticized the plan'), which only a caller
         that keeps statements of their confidence needs.
+    :param deadline: checked every :data:`DEADLINE_EVERY` sentences (a paragraph may hold
+        thousands).
     """
     verbs, marked = _verb_sets(lexicon, stance)
     starts = [token.start for token in tokens] if tokens is not None else []
     found: list[list[Fragment]] = []
     for number, sentence in enumerate(sentences):
+        if deadline is not None and number % DEADLINE_EVERY == DEADLINE_EVERY - 1:
+            deadline.check("finding reported speech")
         end = sentences[number + 1] if number + 1 < len(sentences) else len(text)
         lowered = text[sentence:end].lower()
         if marked.isdisjoint(lowered.split()) and "according to" not in lowered:

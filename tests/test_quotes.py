@@ -1982,6 +1982,35 @@ def test_reported_speech_frames(
     assert q.confidence == CONFIDENCE["reported"]
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "mention", "text"),
+    [
+        (
+            "Political scientists say Republican turnout is higher this year.",
+            "Political scientists",
+            "Republican turnout is higher this year",
+        ),
+        (
+            "About 4 in 10 say they want the next president to be more liberal.",
+            "About 4 in 10",
+            "they want the next president to be more liberal",
+        ),
+    ],
+)
+def test_a_plain_group_opening_the_sentence_speaks(paragraph: str, mention: str, text: str) -> None:
+    q = one(paragraph)
+    assert (q.kind, q.text) == ("indirect", text)
+    assert q.speaker is not None and (q.speaker.mention, q.speaker.name) == (mention, None)
+    # a group after the content is a closing attribution; a clause opening the sentence is
+    # no subject
+    [closing] = quotes("The plan would fail, critics say.")
+    assert (closing.text, closing.speaker.mention if closing.speaker else None) == (
+        "The plan would fail",
+        "critics",
+    )
+    assert quotes("What they did not say was that the talks had failed.") == []
+
+
 def test_a_reported_statement_its_attribution_interrupts_is_one_in_two_fragments() -> None:
     paragraph = "The latest test, the agency said, was its biggest yet."
     q = one(paragraph)

@@ -90,6 +90,11 @@ VIEW_NOUNS = frozenset(
 )
 """Nouns of 'X's view is that ...': a statement of X's."""
 COPULAS = frozenset({"is", "was", "remains", "remained"})
+PLURAL_SAY = frozenset(words("say believe think argue warn agree predict expect insist claim"))
+"""Verbs in the plural present whose subject may be a plain group ('Political scientists
+say')."""
+PLAIN_SUBJECT_WORDS = 6
+"""Words such a subject may have."""
 NEW_STATEMENT_REACH = 6
 """Words after a comma within which a clause verb opens a statement of its own."""
 FINITE_WORDS = frozenset(
@@ -559,9 +564,30 @@ def _speaker_of(
         if subject is not None:
             return Cue(subject[0], subject[1], tokens[verb].text)
     if start is None:
+        start = _plain_subject(tokens, verb, first, lexicon)
+    if start is None:
         return None
     end = skip_back(tokens, verb, start, lexicon)
     return Cue(start, end, tokens[verb].text, told_agency(tokens, verb, lexicon))
+
+
+def _plain_subject(tokens: list[Token], verb: int, first: int, lexicon: Lexicon) -> int | None:
+    """A subject of common words that opens the sentence right before a verb in the plural
+    present ('Political scientists say', 'About 4 in 10 say', 'people close to Clinton
+    say'): a group, spoken of as written. None unless the sentence opens with it."""
+    if tokens[verb].lower not in PLURAL_SAY or verb - first > PLAIN_SUBJECT_WORDS:
+        return None
+    head = tokens[verb - 1] if verb > first else None
+    if head is None or not head.is_word or _adverb(head) or head.lower in NOT_SPEAKERS:
+        return None
+    if not all(tokens[k].is_word for k in range(first, verb)):
+        return None
+    if any(
+        tokens[k].lower in lexicon.reporting_verbs or tokens[k].lower in FINITE_WORDS
+        for k in range(first, verb)
+    ):
+        return None  # a clause, not a subject
+    return first
 
 
 def _coordinated_subject(tokens: list[Token], start: int, first: int, lexicon: Lexicon) -> int:

@@ -182,12 +182,14 @@ def reported_statements(
     """
     verbs, marked = _verb_sets(lexicon, stance)
     starts = [token.start for token in tokens] if tokens is not None else []
+    lowered_text = text.lower()
+    same_offsets = len(lowered_text) == len(text)  # not so where 'İ' lowers to two characters
     found: list[list[Fragment]] = []
     for number, sentence in enumerate(sentences):
         if deadline is not None and number % DEADLINE_EVERY == DEADLINE_EVERY - 1:
             deadline.check("finding reported speech")
         end = sentences[number + 1] if number + 1 < len(sentences) else len(text)
-        lowered = text[sentence:end].lower()
+        lowered = lowered_text[sentence:end] if same_offsets else text[sentence:end].lower()
         if marked.isdisjoint(lowered.split()) and "according to" not in lowered:
             continue  # no verb that reports: no statement (and no tokens needed)
         if tokens is None:
@@ -391,40 +393,50 @@ def _closing_frame(tokens: list[Token], first: int, stop: int, lexicon: Lexicon)
     after a comma that ends the sentence; or, set off by commas, one that interrupts it ('The
     latest test, North Korea said, was its biggest yet')."""
     ends = tokens[stop - 1].text in SENTENCE_ENDS
-    commas = [k for k in range(first + 1, stop) if tokens[k].text == ","]
-    own_cue = _first_cue(tokens, first, stop, lexicon)
-    for comma in commas:
-        if own_cue < comma:
-            return None  # '“...,” Ryabkov said on Monday, according to Reuters': a relay
-        if comma + 3 < stop and (tokens[comma + 1].lower, tokens[comma + 2].lower) == ACCORDING:
-            source = _source_end(tokens, comma + 3, stop)
-            if source is None:
-                continue
-            cue = Cue(comma + 3, source, "according to")
-            if source < stop - 1 and tokens[source].text == ",":
-                rest = (source + 1, _clause_end(tokens, source + 1, stop, lexicon))
-                return cue, [(first, comma), rest], "reported"
-            return cue, [(first, comma)], "reported"
-        found = closing_attribution(tokens, comma + 1, stop, lexicon)
-        if found is None or opens_tail(tokens[found[0].start]):
-            continue  # none, or '..., said Tuesday': a time is no speaker
-        cue, verb, tail = found
-        after = next(
-            (k for k in range(tail, min(stop, tail + TAIL_WORDS)) if tokens[k].text == ","), None
-        )
-        inverted = verb < cue.start  # ', said Brian Baker, a longtime adviser': an appositive
-        if (
-            not inverted
-            and after is not None
-            and after + 1 < stop
-            and _ends_here(tokens, verb, tail, after)
-        ):
-            rest = (after + 1, _clause_end(tokens, after + 1, stop, lexicon))
+    for comma in range(first + 1, stop):
+        if tokens[comma].text != ",":
+            continue
+        frame = _closing_at(tokens, first, comma, stop, ends, lexicon)
+        if frame is not None:
+            if _first_cue(tokens, first, comma, lexicon) < comma:
+                return None  # '“...,” Ryabkov said on Monday, according to Reuters': a relay
+            return frame
+    return None
+
+
+def _closing_at(
+    tokens: list[Token], first: int, comma: int, stop: int, ends: bool, lexicon: Lexicon
+) -> Frame | None:
+    """The closing attribution after the comma at ``comma``, if one stands there."""
+    if comma + 3 < stop and (tokens[comma + 1].lower, tokens[comma + 2].lower) == ACCORDING:
+        source = _source_end(tokens, comma + 3, stop)
+        if source is None:
+            return None
+        cue = Cue(comma + 3, source, "according to")
+        if source < stop - 1 and tokens[source].text == ",":
+            rest = (source + 1, _clause_end(tokens, source + 1, stop, lexicon))
             return cue, [(first, comma), rest], "reported"
-        if ends and _ends_here(tokens, verb, tail, stop - 1):
-            return cue, [(first, comma)], "reported"
-        if inverted and after is not None and _ends_here(tokens, verb, tail, after):
-            return cue, [(first, comma)], "reported"  # the words after the comma describe X
+        return cue, [(first, comma)], "reported"
+    found = closing_attribution(tokens, comma + 1, stop, lexicon)
+    if found is None or opens_tail(tokens[found[0].start]):
+        return None  # none, or '..., said Tuesday': a time is no speaker
+    cue, verb, tail = found
+    after = next(
+        (k for k in range(tail, min(stop, tail + TAIL_WORDS)) if tokens[k].text == ","), None
+    )
+    inverted = verb < cue.start  # ', said Brian Baker, a longtime adviser': an appositive
+    if (
+        not inverted
+        and after is not None
+        and after + 1 < stop
+        and _ends_here(tokens, verb, tail, after)
+    ):
+        rest = (after + 1, _clause_end(tokens, after + 1, stop, lexicon))
+        return cue, [(first, comma), rest], "reported"
+    if ends and _ends_here(tokens, verb, tail, stop - 1):
+        return cue, [(first, comma)], "reported"
+    if inverted and after is not None and _ends_here(tokens, verb, tail, after):
+        return cue, [(first, comma)], "reported"  # the words after the comma describe X
     return None
 
 

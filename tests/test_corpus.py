@@ -281,6 +281,20 @@ def test_resume_after_interruption_writes_every_record_once(
     assert sources(out, output_format) == sources(clean, output_format)
 
 
+def test_resume_refuses_an_sqlite_output_of_the_old_quote_layout(tmp_path: Path) -> None:
+    """An output written before quotes had 'cue' (they had 'verb') is not mixed with new rows."""
+    out = tmp_path / "old.sqlite"
+    with sqlite3.connect(out.with_name(out.name + ".partial")) as connection:
+        connection.execute(
+            "CREATE TABLE quotes (rowid INTEGER PRIMARY KEY, source TEXT, quote INTEGER,"
+            " speaker TEXT, role TEXT, key TEXT, mention TEXT, via TEXT, kind TEXT, verb TEXT,"
+            " text TEXT, paragraph INTEGER, confidence REAL)"
+        )
+    connection.close()
+    with pytest.raises(presswire.InputError, match="older presswire"):
+        presswire.batch(CORPUS, out, workers=1, resume=True, **PAGES)
+
+
 def test_resume_drops_a_record_torn_by_a_crash(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     with pytest.raises(KeyboardInterrupt):

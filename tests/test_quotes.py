@@ -1910,6 +1910,23 @@ PEOPLE = (
             "announced",
             None,
         ),
+        # an attribution set off by commas, its speaker a description; a phrasal cue
+        (
+            "The plan, an inside source said, is to have volunteers hand out the editorial.",
+            "The plan is to have volunteers hand out the editorial",
+            "an inside source",
+            None,
+            "said",
+            None,
+        ),
+        (
+            "Ryabkov pointed out that the treaty would collapse within a year.",
+            "the treaty would collapse within a year",
+            "Ryabkov",
+            "Sergei Ryabkov",
+            "pointed out",
+            None,
+        ),
         # X's view is that ...
         (
             "Ryabkov’s view is that the talks will not resume before the winter.",

@@ -113,6 +113,7 @@ PHRASAL_VERBS = {
     "went": "on",
     "goes": "on",
     "points": "out",
+    "pointed": "out",
 }
 """Verbs that report speech only with their particle: 'Hillary shot back, “...”', '“...,” he
 went on'; not when 'to' follows the particle ('went on to win', 'pushed back to May')."""
@@ -182,7 +183,7 @@ CLAUSE_VERBS = BARE_CLAUSE_VERBS + words(
     note noted notes write wrote writes acknowledge acknowledged acknowledges admit admitted
     admits stress stressed stresses warn warned warns explain explained explains announce
     announced announces recall recalled recalls tweeted tweets declare confirm deny report
-    alleging describe described describes
+    alleging describe described describes pointed points
     noting stressing emphasized emphasised emphasizes emphasises emphasizing underlined
     underlines underscored underscores reiterated reiterates declared declares observed
     observes remarked remarks reported reports confirmed confirms denied denies vowed vows

@@ -37,7 +37,7 @@ from presswire.quotes.cues import (
     told_agency,
 )
 from presswire.quotes.grammar import ACCORDING, DETERMINERS
-from presswire.quotes.lexicon import STANCE_PARTICLES, Lexicon, words
+from presswire.quotes.lexicon import PHRASAL_VERBS, STANCE_PARTICLES, Lexicon, words
 from presswire.quotes.phrases import (
     POSSESSIVE_MARKS,
     POSSESSIVE_PRONOUNS,
@@ -82,6 +82,11 @@ SPEAKER_WORDS = 12
 Foreign Minister Sergey Ryabkov said')."""
 NAME_MARKS = frozenset({".", "-"})
 """Marks a speaker phrase may hold: 'Sen. Sanders', 'R-Ky'."""
+SPEAKER_OPENERS = frozenset(words("a an the one another his her their its our"))
+"""Words a speaker phrase of common words opens with: 'an inside source', 'the agency'."""
+MAX_MODIFIERS_BEFORE = 3
+"""Lower-case words a closing attribution's speaker may have before its noun ('an inside
+source', 'a senior State Department official')."""
 TAIL_WORDS = 12
 """Words of a closing attribution from its verb to the sentence's end: the verb, the one
 told and time and place phrases."""
@@ -458,11 +463,27 @@ def closing_attribution(
         if not (token.is_word or token.text in NAME_MARKS):
             return None
         if token.lower in lexicon.reporting_verbs and is_verb(tokens, k, lexicon):
-            if phrase_before(tokens, k, start, lexicon) != start:
+            subject = phrase_before(tokens, k, start, lexicon)
+            if subject is None or not _modifiers_only(tokens, start, subject):
                 return None  # the words before the verb are more than its speaker
             end = skip_back(tokens, k, start, lexicon)
             return Cue(start, end, token.text, told_agency(tokens, k, lexicon)), k, k + 1
     return None
+
+
+def _modifiers_only(tokens: list[Token], start: int, subject: int) -> bool:
+    """Whether only a determiner and modifiers stand from ``start`` to the speaker phrase found
+    at ``subject`` (', an inside source said,'): all of it is the speaker then."""
+    if subject == start:
+        return True
+    return (
+        subject - start <= MAX_MODIFIERS_BEFORE
+        and tokens[start].lower in SPEAKER_OPENERS  # not ', which Moscow denies'
+        and all(
+            tokens[k].is_word and tokens[k].text == tokens[k].lower and not _adverb(tokens[k])
+            for k in range(start, subject)
+        )
+    )
 
 
 def _first_cue(tokens: list[Token], start: int, stop: int, lexicon: Lexicon) -> int:
@@ -532,8 +553,11 @@ def _verb_frame(
     if at + 2 < stop and (tokens[at].lower, tokens[at + 1].lower) == ACCORDING:
         via = via or according_source(tokens, at + 2, lexicon)
     verb_text = cue.verb
-    if stance and content > verb + 1 and tokens[verb + 1].lower in STANCE_PARTICLES:
-        verb_text = f"{cue.verb} {tokens[verb + 1].text}"  # 'called for'
+    particle = tokens[verb + 1].lower if verb + 1 < stop else ""
+    if (stance and content > verb + 1 and particle in STANCE_PARTICLES) or (
+        particle and PHRASAL_VERBS.get(lower) == particle
+    ):
+        verb_text = f"{cue.verb} {tokens[verb + 1].text}"  # 'called for', 'pointed out'
     return (
         Cue(cue.start, cue.end, verb_text, via),
         [(content, end)],

@@ -2012,6 +2012,16 @@ def test_reported_speech_frames(
             "About 4 in 10",
             "they want the next president to be more liberal",
         ),
+        (  # a share of those polled, in any tense
+            "Twenty-four percent said she did nothing wrong at all.",
+            "Twenty-four percent",
+            "she did nothing wrong at all",
+        ),
+        (
+            "Some of Clinton’s longtime allies said they have come to accept his position.",
+            "Some of Clinton’s longtime allies",
+            "they have come to accept his position",
+        ),
     ],
 )
 def test_a_plain_group_opening_the_sentence_speaks(paragraph: str, mention: str, text: str) -> None:

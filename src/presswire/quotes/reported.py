@@ -98,7 +98,17 @@ COPULAS = frozenset({"is", "was", "remains", "remained"})
 PLURAL_SAY = frozenset(words("say believe think argue warn agree predict expect insist claim"))
 """Verbs in the plural present whose subject may be a plain group ('Political scientists
 say')."""
-PLAIN_SUBJECT_WORDS = 6
+PLAIN_SUBJECT_WORDS = 8
+SHARE_WORDS = frozenset(
+    words(
+        """
+    percent % half majority minority most many some few third thirds quarter quarters
+    two-thirds plurality number
+    """
+    )
+)
+"""Words of a subject that is a share of people polled or asked: '32 percent said'."""
+SHARE_MARKS = frozenset({"%", "-", "’s", "'s"})
 """Words such a subject may have."""
 NEW_STATEMENT_REACH = 6
 """Words after a comma within which a clause verb opens a statement of its own."""
@@ -608,19 +618,24 @@ def _speaker_of(
 
 
 def _plain_subject(tokens: list[Token], verb: int, first: int, lexicon: Lexicon) -> int | None:
-    """A subject of common words that opens the sentence right before a verb in the plural
-    present ('Political scientists say', 'About 4 in 10 say', 'people close to Clinton
-    say'): a group, spoken of as written. None unless the sentence opens with it."""
-    if tokens[verb].lower not in PLURAL_SAY or verb - first > PLAIN_SUBJECT_WORDS:
+    """A subject of common words that opens the sentence right before its verb: a group in
+    the plural present ('Political scientists say', 'About 4 in 10 say'), or a share of
+    people with any tense ('Twenty-four percent said', 'Almost half said', 'Some of his allies
+    said'). Spoken of as written; None unless the sentence opens with it."""
+    lower = tokens[verb].lower
+    span = range(first, verb)
+    if not span or verb - first > PLAIN_SUBJECT_WORDS:
         return None
-    head = tokens[verb - 1] if verb > first else None
-    if head is None or not head.is_word or _adverb(head) or head.lower in NOT_SPEAKERS:
+    share = any(tokens[k].lower in SHARE_WORDS for k in span)
+    if lower not in PLURAL_SAY and not (share and lower in lexicon.bare_clause_verbs):
         return None
-    if not all(tokens[k].is_word for k in range(first, verb)):
+    head = tokens[verb - 1]
+    if not (head.is_word or head.text == "%") or _adverb(head) or head.lower in NOT_SPEAKERS:
+        return None
+    if not all(tokens[k].is_word or tokens[k].text in SHARE_MARKS for k in span):
         return None
     if any(
-        tokens[k].lower in lexicon.reporting_verbs or tokens[k].lower in FINITE_WORDS
-        for k in range(first, verb)
+        tokens[k].lower in lexicon.reporting_verbs or tokens[k].lower in FINITE_WORDS for k in span
     ):
         return None  # a clause, not a subject
     return first

@@ -1927,6 +1927,14 @@ PEOPLE = (
             "pointed out",
             None,
         ),
+        (
+            "Turnout was the second highest in a primary contest, election officials said.",
+            "Turnout was the second highest in a primary contest",
+            "election officials",
+            None,
+            "said",
+            None,
+        ),
         # X's view is that ...
         (
             "Ryabkov’s view is that the talks will not resume before the winter.",
@@ -2067,6 +2075,8 @@ def test_a_quotation_without_a_closing_mark_ends_at_its_attribution() -> None:
         "It is said that the talks failed in the end.",  # no speaker
         "This shows that the talks failed in the end.",
         "He said so.",  # too few words of its own
+        # a relative clause, not a closing attribution
+        "Relations remain strained over allegations of interference, which Moscow denies.",
         "Trump declined to say whether the talks failed.",  # an infinitive
     ],
 )

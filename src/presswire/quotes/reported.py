@@ -82,8 +82,10 @@ SPEAKER_WORDS = 12
 Foreign Minister Sergey Ryabkov said')."""
 NAME_MARKS = frozenset({".", "-"})
 """Marks a speaker phrase may hold: 'Sen. Sanders', 'R-Ky'."""
-SPEAKER_OPENERS = frozenset(words("a an the one another his her their its our"))
-"""Words a speaker phrase of common words opens with: 'an inside source', 'the agency'."""
+CLAUSE_WORDS = frozenset(
+    words("which that who whom whose what where when while as and but or if because since so")
+)
+"""Words that open a clause, not a speaker phrase: ', which Moscow denies'."""
 MAX_MODIFIERS_BEFORE = 3
 """Lower-case words a closing attribution's speaker may have before its noun ('an inside
 source', 'a senior State Department official')."""
@@ -483,12 +485,13 @@ def closing_attribution(
 
 def _modifiers_only(tokens: list[Token], start: int, subject: int) -> bool:
     """Whether only a determiner and modifiers stand from ``start`` to the speaker phrase found
-    at ``subject`` (', an inside source said,'): all of it is the speaker then."""
+    at ``subject`` (', an inside source said,', ', election officials said.'): all of it is the
+    speaker then; not a clause (', which Moscow denies')."""
     if subject == start:
         return True
     return (
         subject - start <= MAX_MODIFIERS_BEFORE
-        and tokens[start].lower in SPEAKER_OPENERS  # not ', which Moscow denies'
+        and not any(tokens[k].lower in CLAUSE_WORDS for k in range(start, subject))
         and all(
             tokens[k].is_word and tokens[k].text == tokens[k].lower and not _adverb(tokens[k])
             for k in range(start, subject)

@@ -61,7 +61,7 @@ DEADLINE_EVERY = 256
 """Sentences of one paragraph between two checks of the document's deadline."""
 MIN_CONTENT_WORDS = 3
 """Words a reported statement needs: 'he said so' reports nothing a reader can use."""
-THAT_REACH = 8
+THAT_REACH = 14
 """Tokens between a verb and its 'that' ('said in a statement on Monday that')."""
 CLAUSE_OPENING_WORDS = frozenset({"while", "whereas", "although"})
 """Words after a comma that open a clause the reported statement does not hold (a relative
@@ -114,6 +114,8 @@ SHARE_MARKS = frozenset({"%", "-", "’s", "'s"})
 """Words such a subject may have."""
 NEW_STATEMENT_REACH = 6
 """Words after a comma within which a clause verb opens a statement of its own."""
+ASIDE_DASHES = frozenset({"—", "–", "--"})
+"""Dashes that set off an aside between a verb and its 'that'."""
 FINITE_WORDS = frozenset(
     words(
         """
@@ -660,12 +662,19 @@ def _content_start(tokens: list[Token], verb: int, stop: int, lexicon: Lexicon) 
     told and a time or place phrase: 'told reporters on Monday that'), or right after the verb
     or the one told for a verb that reports a bare clause ('said Moscow is ready', 'told RT
     the talks failed')."""
-    for k in range(verb + 1, min(stop, verb + 1 + THAT_REACH)):
+    k, limit = verb + 1, min(stop, verb + 1 + THAT_REACH)
+    while k < limit:
         text = tokens[k].lower
         if text == "that":
             return k + 1
+        if text in ASIDE_DASHES:  # 'said — on Twitter, as it happens — that'
+            closing = next((j for j in range(k + 1, limit) if tokens[j].text in ASIDE_DASHES), None)
+            if closing is not None:
+                k = closing + 1
+                continue
         if not tokens[k].is_word or text in FINITE_WORDS or text in COORDINATORS:
             break  # 'said no one should expect progress that way': the clause began
+        k += 1
     lower = tokens[verb].lower
     if lower not in lexicon.bare_clause_verbs and not lower.endswith("ing"):
         return None
@@ -681,6 +690,12 @@ def _content_start(tokens: list[Token], verb: int, stop: int, lexicon: Lexicon) 
     opener = tokens[start]
     if opener.text == ",":  # 'said, adding': a clause of its own follows
         return None
+    if (
+        opener.lower == "about"
+        and start + 1 < stop
+        and (tokens[start + 1].lower in SHARE_WORDS or tokens[start + 1].text[:1].isdigit())
+    ):
+        return start  # 'said about half of the adjustment reflected ...'
     if opener.lower in NOT_CLAUSE_OPENERS or not opener.is_word or _adverb(opener):
         return None  # 'said to be', 'said so', 'said repeatedly'
     if opens_tail(opener):

@@ -1935,6 +1935,15 @@ PEOPLE = (
             "said",
             None,
         ),
+        # a question: X asked (Y) whether ...
+        (
+            "Ryabkov asked the American side whether the treaty would survive the winter.",
+            "whether the treaty would survive the winter",
+            "Ryabkov",
+            "Sergei Ryabkov",
+            "asked",
+            None,
+        ),
         # X's view is that ...
         (
             "Ryabkov’s view is that the talks will not resume before the winter.",
@@ -2075,6 +2084,8 @@ def test_a_quotation_without_a_closing_mark_ends_at_its_attribution() -> None:
         "It is said that the talks failed in the end.",  # no speaker
         "This shows that the talks failed in the end.",
         "He said so.",  # too few words of its own
+        # the one asked answers: no question of a speaker named here
+        "Sanders was asked by host John Dickerson whether his aim was similar to Kennedy's.",
         # a relative clause, not a closing attribution
         "Relations remain strained over allegations of interference, which Moscow denies.",
         "Trump declined to say whether the talks failed.",  # an infinitive

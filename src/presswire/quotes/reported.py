@@ -100,6 +100,13 @@ COPULAS = frozenset({"is", "was", "remains", "remained"})
 PLURAL_SAY = frozenset(words("say believe think argue warn agree predict expect insist claim"))
 """Verbs in the plural present whose subject may be a plain group ('Political scientists
 say')."""
+QUESTION_VERBS = frozenset(words("ask asks asked asking wondered wonders"))
+"""Verbs that report a question: 'Chuck Todd asked the GOP frontrunner whether ...'."""
+WH_WORDS = frozenset(words("whether if why how what who which when where"))
+QUESTION_REACH = 6
+"""Tokens between a question verb and its question word: the one asked ('asked Clinton
+Friday whether')."""
+COPULAS_AND_AUXILIARIES = frozenset(words("is was were are be been being get got"))
 PLAIN_SUBJECT_WORDS = 8
 SHARE_WORDS = frozenset(
     words(
@@ -162,7 +169,7 @@ def _verb_sets(lexicon: Lexicon, stance: bool) -> tuple[frozenset[str], frozense
     key = "with stance verbs" if stance else "clause verbs"
     found: tuple[frozenset[str], frozenset[str]] | None = memo.get(key)
     if found is None:
-        verbs = lexicon.clause_verbs | lexicon.bare_clause_verbs
+        verbs = lexicon.clause_verbs | lexicon.bare_clause_verbs | QUESTION_VERBS
         if stance:
             verbs |= lexicon.stance_verbs
         words_to_read = verbs | VIEW_NOUNS | lexicon.reporting_verbs
@@ -540,6 +547,8 @@ def _verb_frame(
     """'X VERB (that) CONTENT' with the verb at ``verb``, in the sentence ``first:stop``."""
     token = tokens[verb]
     lower = token.lower
+    if lower in QUESTION_VERBS:
+        return _question_frame(tokens, verb, first, stop, lexicon, people)
     clause = lower in lexicon.clause_verbs or lower in lexicon.bare_clause_verbs
     if token.text != lower or not (clause or lower in lexicon.stance_verbs):
         return None
@@ -620,6 +629,35 @@ def _speaker_of(
         return None
     end = skip_back(tokens, verb, start, lexicon)
     return Cue(start, end, tokens[verb].text, told_agency(tokens, verb, lexicon))
+
+
+def _question_frame(
+    tokens: list[Token],
+    verb: int,
+    first: int,
+    stop: int,
+    lexicon: Lexicon,
+    people: PersonIndex,
+) -> Frame | None:
+    """'X asked (Y) whether ...': the question X asked, from its question word; a passive
+    ('Asked whether ..., Reid said') has no speaker here."""
+    if verb > first and tokens[verb - 1].lower in COPULAS_AND_AUXILIARIES:
+        return None  # 'was asked by host John Dickerson whether': the one asked speaks next
+    question = next(
+        (
+            k
+            for k in range(verb + 1, min(stop, verb + 1 + QUESTION_REACH))
+            if tokens[k].lower in WH_WORDS
+        ),
+        None,
+    )
+    if question is None or not all(tokens[k].is_word for k in range(verb + 1, question)):
+        return None
+    cue = _speaker_of(tokens, verb, first, lexicon, people)
+    if cue is None:
+        return None
+    end = _clause_end(tokens, question, stop, lexicon)
+    return Cue(cue.start, cue.end, cue.verb, cue.via), [(question, end)], "reported"
 
 
 def _plain_subject(tokens: list[Token], verb: int, first: int, lexicon: Lexicon) -> int | None:

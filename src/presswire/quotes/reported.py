@@ -71,6 +71,8 @@ NEW_SUBJECTS = frozenset(
     words("the a an this these those he she they it his her their its we i there")
 )
 """Words after ', and' / ', but' that open a clause with a subject of its own."""
+SOURCE_DESCRIPTIONS = frozenset(words("including a an the which who one based whose"))
+"""Words that go on describing a source after its comma."""
 SOURCE_WORDS = 20
 """Tokens the source of 'according to' may have ('a poll of 400 registered Latino voters
 released on Friday by Latino Decisions')."""
@@ -402,6 +404,16 @@ def _according_opening(
     return Cue(first + 2, end, "according to"), [content], "reported"
 
 
+def _describes_source(token: Token) -> bool:
+    """Whether the words after a comma that follows the source of 'according to' go on
+    describing it ('according to three polls, including one from Monmouth'), not the
+    statement."""
+    lower = token.lower
+    return lower in SOURCE_DESCRIPTIONS or (
+        token.text == lower and lower.endswith(("ing", "ed")) and lower not in COORDINATORS
+    )
+
+
 def _source_end(tokens: list[Token], start: int, stop: int) -> int | None:
     """Where the source of 'according to' ends: at the next comma or the sentence's end,
     within :data:`SOURCE_WORDS` tokens; None when it has no word."""
@@ -420,6 +432,14 @@ def _closing_frame(tokens: list[Token], first: int, stop: int, lexicon: Lexicon)
     latest test, North Korea said, was its biggest yet')."""
     ends = tokens[stop - 1].text in SENTENCE_ENDS
     for comma in range(first + 1, stop):
+        if tokens[comma].text == QUOTATION_TOKEN and comma + 3 < stop:
+            # '... ''negligible effects,'' according to a study': the comma inside the marks
+            if (tokens[comma + 1].lower, tokens[comma + 2].lower) == ACCORDING:
+                source = _source_end(tokens, comma + 3, stop)
+                if source is not None and _first_cue(tokens, first, comma, lexicon) >= comma:
+                    cue = Cue(comma + 3, source, "according to")
+                    return cue, [(first, comma + 1)], "reported"
+            continue
         if tokens[comma].text != ",":
             continue
         frame = _closing_at(tokens, first, comma, stop, ends, lexicon)
@@ -438,11 +458,12 @@ def _closing_at(
         source = _source_end(tokens, comma + 3, stop)
         if source is None:
             return None
-        cue = Cue(comma + 3, source, "according to")
         if source < stop - 1 and tokens[source].text == ",":
+            if _describes_source(tokens[source + 1]):  # ', according to three polls, including'
+                return Cue(comma + 3, source, "according to"), [(first, comma)], "reported"
             rest = (source + 1, _clause_end(tokens, source + 1, stop, lexicon))
-            return cue, [(first, comma), rest], "reported"
-        return cue, [(first, comma)], "reported"
+            return Cue(comma + 3, source, "according to"), [(first, comma), rest], "reported"
+        return Cue(comma + 3, source, "according to"), [(first, comma)], "reported"
     found = closing_attribution(tokens, comma + 1, stop, lexicon)
     if found is None or opens_tail(tokens[found[0].start]):
         return None  # none, or '..., said Tuesday': a time is no speaker

@@ -348,23 +348,26 @@ def _frames(
         ]
         return relayed or [according]
     found: list[Frame] = []
-    k = first
-    while k < stop:
-        if tokens[k].lower in VIEW_NOUNS:
-            view = _view_frame(tokens, k, first, stop, lexicon)
-            if view is not None:
-                found.append(view)
-                k = view[1][-1][1]
-                continue
-        if tokens[k].lower not in verbs:  # the common case, without a call
-            k += 1
+    resume = first  # where the next frame may start: after the last one's content
+    # the candidates in one pass (most tokens are neither: no call, no attribute loop)
+    for k in [
+        k for k in range(first, stop) if tokens[k].lower in verbs or tokens[k].lower in VIEW_NOUNS
+    ]:
+        if k < resume:
             continue
+        if tokens[k].lower in VIEW_NOUNS:
+            frame = _view_frame(tokens, k, first, stop, lexicon)
+            if frame is not None:
+                found.append(frame)
+                resume = frame[1][-1][1]
+                continue
+            if tokens[k].lower not in verbs:
+                continue
         frame = _verb_frame(tokens, k, first, stop, lexicon, people, stance)
         if frame is None or (found and found[-1][1][0][0] <= frame[0].start < found[-1][1][-1][1]):
-            k += 1  # no frame, or a speaker inside the last statement's content
-            continue
+            continue  # no frame, or a speaker inside the last statement's content
         found.append(frame)
-        k = frame[1][-1][1]
+        resume = frame[1][-1][1]
     if found:
         return found
     closing = _closing_frame(tokens, first, stop, lexicon)

@@ -1,14 +1,20 @@
 """Reported speech: statements without quote marks, and clauses that hold a quotation.
 
-Each sentence of a paragraph is read for these frames, in this order (the verbs are the
-lexicon's ``clause_verbs`` and ``bare_clause_verbs``, data that plugins extend):
+Each sentence that holds a word that reports is read for these frames (the verbs are the
+lexicon's ``clause_verbs``, ``bare_clause_verbs`` and ``stance_verbs``, data that plugins
+extend; the other word lists are the tables below):
 
-1. ``According to X, CONTENT.``;
-2. ``X VERB (that) CONTENT``: 'Ryabkov noted that ...', 'Peskov said Moscow is ready',
-   'Peskov told RT (that) ...', 'TASS quoted Ryabkov as saying that ...' (speaker Ryabkov,
-   via TASS); the content runs to the end of the sentence, or of its clause (a ';', ', adding',
-   ', according to X', which then relays it);
-3. ``CONTENT, X VERB.`` and ``CONTENT, according to X.``: the attribution closes the sentence.
+1. ``According to X, CONTENT.``, and ``According to K, X said ...`` (X speaks, via K);
+2. a verb and its speaker before it, left to right: ``X VERB (that) CONTENT`` ('Ryabkov
+   noted that ...', 'Peskov said Moscow is ready', 'Peskov told RT (that) ...', 'TASS quoted
+   Ryabkov as saying that ...', 'Political scientists say ...', 'Twenty-four percent said
+   ...'), ``X asked (Y) whether ...``, ``X's view is that ...``, ``..., adding that ...``
+   (the speaker of the verb before), and stances (``X criticized the plan``, read only when
+   their confidence is kept); the content runs to the end of the sentence or of its clause
+   (a ';', a ':', a bracket, ', according to X', which then relays it, or another verb that
+   reports);
+3. when no verb frame stands: ``CONTENT, X VERB.``, ``CONTENT, according to X.`` and, set
+   off by commas, ``CONTENT, X VERB, CONTENT`` (one statement in two fragments).
 
 The content must hold words of its own: a content that is a quotation alone is a direct quote
 ('He said: “...”'), which :mod:`presswire.quotes.quotations` reads. A sentence may hold
@@ -77,6 +83,7 @@ SOURCE_WORDS = 20
 """Tokens the source of 'according to' may have ('a poll of 400 registered Latino voters
 released on Friday by Latino Decisions')."""
 SOURCE_ENDS = frozenset({",", ".", "!", "?", ";", ":", "("})
+"""Marks that end the source of 'according to'."""
 PARTICIPLE_REACH = 6
 """Tokens before a participle's comma searched for the verb whose speaker it continues."""
 SPEAKER_WORDS = 12
@@ -98,18 +105,22 @@ VIEW_NOUNS = frozenset(
     words("view position argument belief message assessment contention conclusion opinion")
 )
 """Nouns of 'X's view is that ...': a statement of X's."""
-COPULAS = frozenset({"is", "was", "remains", "remained"})
+VIEW_VERBS = frozenset({"is", "was", "remains", "remained"})
+"""The verb between a view noun and its 'that': 'view is that'."""
 PLURAL_SAY = frozenset(words("say believe think argue warn agree predict expect insist claim"))
 """Verbs in the plural present whose subject may be a plain group ('Political scientists
 say')."""
 QUESTION_VERBS = frozenset(words("ask asks asked asking wondered wonders"))
 """Verbs that report a question: 'Chuck Todd asked the GOP frontrunner whether ...'."""
 WH_WORDS = frozenset(words("whether if why how what who which when where"))
+"""Words that open the question a question verb reports."""
 QUESTION_REACH = 6
 """Tokens between a question verb and its question word: the one asked ('asked Clinton
 Friday whether')."""
 COPULAS_AND_AUXILIARIES = frozenset(words("is was were are be been being get got"))
+"""Words before a question verb that make it a passive: 'was asked whether'."""
 PLAIN_SUBJECT_WORDS = 8
+"""Tokens a plain subject opening its sentence may have ('A full 79 percent of Democrats')."""
 SHARE_WORDS = frozenset(
     words(
         """
@@ -120,7 +131,7 @@ SHARE_WORDS = frozenset(
 )
 """Words of a subject that is a share of people polled or asked: '32 percent said'."""
 SHARE_MARKS = frozenset({"%", "-", "’s", "'s"})
-"""Words such a subject may have."""
+"""Marks such a subject may hold: '26%', 'Clinton’s longtime allies'."""
 NEW_STATEMENT_REACH = 6
 """Words after a comma within which a clause verb opens a statement of its own."""
 ASIDE_DASHES = frozenset({"—", "–", "--"})
@@ -384,7 +395,7 @@ def _view_frame(
     owner = tokens[noun - 1]
     if not owner.lower.endswith(("’s", "'s")) or not is_capitalised(owner.text):
         return None
-    if tokens[noun + 1].lower not in COPULAS or tokens[noun + 2].lower != "that":
+    if tokens[noun + 1].lower not in VIEW_VERBS or tokens[noun + 2].lower != "that":
         return None
     start = noun - 1
     while start > first and is_name_word(tokens[start - 1], lexicon):

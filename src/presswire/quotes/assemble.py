@@ -8,7 +8,9 @@ each clause of reported speech. Here they become statements:
   listed under the same cue ('called him a “loser,” a “liar”') joins the statement before it:
   one quote, several fragments;
 - quotations inside a clause of reported speech ('Ryabkov said Russia cannot hope for a
-  “dynamic improvement”') are part of that statement, which is ``mixed``;
+  “dynamic improvement”') are part of that statement, which is ``mixed``, when they are the
+  same person's; a clause around a direct quotation, or a stance around any quotation ('told
+  reporters: “...”', 'called them “deplorables”'), gives way to the quotation's statement;
 - statements below the confidence floor are left out.
 """
 

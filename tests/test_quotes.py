@@ -2055,6 +2055,20 @@ def test_a_plain_group_opening_the_sentence_speaks(paragraph: str, mention: str,
     assert quotes("What they did not say was that the talks had failed.") == []
 
 
+def test_the_subject_before_words_set_off_by_commas_speaks_and_a_pair_closes_whole() -> None:
+    paragraph = (
+        "Mr. Trump, in a brief interview on Saturday, said his plane was a ''truly great "
+        "aircraft.''"
+    )
+    q = one(paragraph)
+    assert q.speaker is not None and (q.speaker.mention, q.cue, q.kind) == (
+        "Mr. Trump",
+        "said",
+        "mixed",
+    )
+    assert q.text == "his plane was a ''truly great aircraft.''"  # both marks of the pair
+
+
 def test_a_reported_statement_its_attribution_interrupts_is_one_in_two_fragments() -> None:
     paragraph = "The latest test, the agency said, was its biggest yet."
     q = one(paragraph)

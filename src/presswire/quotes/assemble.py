@@ -84,7 +84,7 @@ def assemble(
             statement = [
                 attrs.evolve(part, confidence=max(part.confidence, surest)) for part in statement
             ]
-        statements.append(statement)
+        statements.append([_whole_pair(paragraph, part) for part in statement])
     statements = [group for number, group in enumerate(statements) if number not in absorbed]
     statements.sort(key=lambda group: group[0].start)
     return [
@@ -102,6 +102,15 @@ def _same_speaker(quotation: Speaker | None, clause: Speaker | None) -> bool:
     if quotation.key is not None:
         return quotation.key == clause.key
     return quotation == clause
+
+
+def _whole_pair(paragraph: str, part: Fragment) -> Fragment:
+    """A reported clause that ends on the first mark of a closing '' pair (read as one mark,
+    as some newspapers write a double quote) ends after the pair."""
+    end = part.end
+    if end < len(paragraph) and paragraph[end - 1 : end + 1] in ("''", "``"):
+        return attrs.evolve(part, end=end + 1)
+    return part
 
 
 def _join_quotations(fragments: Sequence[Fragment]) -> list[list[Fragment]]:

@@ -658,6 +658,14 @@ def _speaker_of(
         subject = sentence_subject(tokens, first, verb - 1, lexicon, people)
         if subject is not None:
             return Cue(subject[0], subject[1], tokens[verb].text)
+    if start is None and verb - 1 > first and tokens[verb - 1].text == ",":
+        # 'Mr. Trump, in a brief interview on Saturday, said': the subject opening the
+        # sentence, past what the commas set off
+        subject = sentence_subject(tokens, first, verb - 1, lexicon, people)
+        if subject is not None:
+            return Cue(
+                subject[0], subject[1], tokens[verb].text, told_agency(tokens, verb, lexicon)
+            )
     if start is None:
         start = _plain_subject(tokens, verb, first, lexicon)
     if start is None:

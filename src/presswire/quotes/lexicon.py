@@ -183,7 +183,9 @@ CLAUSE_VERBS = BARE_CLAUSE_VERBS + words(
     note noted notes write wrote writes acknowledge acknowledged acknowledges admit admitted
     admits stress stressed stresses warn warned warns explain explained explains announce
     announced announces recall recalled recalls tweeted tweets declare confirm deny report
-    alleging describe described describes pointed points
+    alleging describe described describes pointed points charged charges cautioned cautions
+    boasted boasts bragged brags lamented laments countered counters replied replies
+    responded responds answered answers posted emailed projected projects calculated
     noting stressing emphasized emphasised emphasizes emphasises emphasizing underlined
     underlines underscored underscores reiterated reiterates declared declares observed
     observes remarked remarks reported reports confirmed confirms denied denies vowed vows

@@ -85,9 +85,9 @@ def extract_quotes(
         quotations: list[Fragment] = []
         speaker_after = last
         tokens = None  # a paragraph without quotations is tokenized sentence by sentence
+        sentences = sentence_starts(text, spans)
         if spans:
             tokens = tokens_between(text, spans)  # quotation content never holds its own cue
-            sentences = sentence_starts(text, spans)
             quotations, speaker_after = paragraph_quotes(
                 original,
                 text,
@@ -101,8 +101,6 @@ def extract_quotes(
                 introduced,
                 deadline,
             )
-        else:
-            sentences = sentence_starts(text, spans)
         ends = {
             span.opening: span.closing + 1 if span.closing is not None else span.end
             for span in spans

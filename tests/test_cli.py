@@ -170,7 +170,9 @@ def test_quotes_formats(capsys: pytest.CaptureFixture[str]) -> None:
     assert len(table) == 49  # every statement of the five seeds, one header row
     assert {row["outlet"] for row in table} == {"presstv", "tass", "rt", ""}
     code, out, _ = run(capsys, "quotes", str(SEED_FILES[2]))
-    assert out.startswith("Dmitry Peskov (Kremlin spokesman) [indirect]: “Moscow is ready")
+    # reported speech is shown in the writer's words, without quote marks
+    assert out.startswith("Dmitry Peskov (Kremlin spokesman) [indirect] according to – Moscow is")
+    assert "Dmitry Peskov (Kremlin spokesman) [direct]: “First, we will respect" in out
     code, out, _ = run(
         capsys, "quotes", "--kind", "direct,block", "--format", "jsonl", str(SEED_FILES[2])
     )

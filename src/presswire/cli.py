@@ -408,6 +408,10 @@ def _unit_float(value: str) -> float:
     return number
 
 
+REPORTED_KINDS = frozenset({"indirect", "mixed"})
+"""Kinds shown without quote marks: what someone said in the writer's words."""
+
+
 def _table_row(row: dict[str, Any]) -> str:
     who = row["speaker"] or row["mention"] or "(unknown)"
     if row["role"]:
@@ -418,6 +422,9 @@ def _table_row(row: dict[str, Any]) -> str:
     where = row["source"]
     if row.get("paragraph") is not None:
         where += f" ¶{row['paragraph']}"
+    if row["kind"] in REPORTED_KINDS:  # reported speech is not their words: no quote marks
+        said = f"{row['cue']} " if row.get("cue") else ""
+        return f"{who} [{row['kind']}] {said}– {text}\n    {where}\n"
     return f"{who} [{row['kind']}]: “{text}”\n    {where}\n"
 
 

@@ -51,7 +51,7 @@ class Lexicon:
     - ``non_speakers``: capitalised words that are not names at the start of a phrase.
     - ``non_person_words``: last words of names of places and organisations ('States').
     - ``clause_verbs``: verb forms that report speech or thought as a clause opened by 'that'
-      ('noted that ...', 'believes that ...'): reported speech.
+      ('noted that ...', 'stressed that ...'): reported speech.
     - ``bare_clause_verbs``: verb forms that report a clause without 'that' as well ('Peskov
       said Moscow is ready'); they need not be listed in ``clause_verbs`` too.
     - ``stance_verbs``: verb forms that report a stance or a speech act through their object
@@ -178,29 +178,30 @@ BARE_CLAUSE_VERBS = words(
 that as often take an object ('announced his candidacy', 'noted the irony') report a clause
 only with 'that' (:data:`CLAUSE_VERBS`)."""
 
-CLAUSE_VERBS = BARE_CLAUSE_VERBS + words(
+CLAUSE_VERBS = words(
     """
     note noted notes write wrote writes acknowledge acknowledged acknowledges admit admitted
     admits stress stressed stresses warn warned warns explain explained explains announce
     announced announces recall recalled recalls tweeted tweets declare confirm deny report
     alleging describe described describes pointed points charged charges cautioned cautions
     boasted boasts bragged brags lamented laments countered counters replied replies
-    responded responds answered answers posted emailed projected projects calculated
-    noting stressing emphasized emphasised emphasizes emphasises emphasizing underlined
-    underlines underscored underscores reiterated reiterates declared declares observed
-    observes remarked remarks reported reports confirmed confirms denied denies vowed vows
-    promised promises pledged pledges revealed reveals disclosed discloses hinted hints
-    indicated indicates alleged alleges fears feared worried worries assured assures reminded
-    reminds testified testifies concluded concludes found finds showed shows show learned
+    responded responds answered answers posted emailed projected projects calculated noting
+    stressing emphasized emphasised emphasizes emphasises emphasizing underlined underlines
+    underscored underscores reiterated reiterates declared declares observed observes
+    remarked remarks reported reports confirmed confirms denied denies vowed vows promised
+    promises pledged pledges revealed reveals disclosed discloses hinted hints indicated
+    indicates alleged alleges fears feared worried worries assured assures reminded reminds
+    testified testifies concluded concludes found finds showed shows show learned
     understands understood speculated implied implies signaled signalled signals complained
-    complains argued arguing claiming insisting warning adding saying explaining suggesting
+    complains arguing claiming insisting warning adding saying explaining suggesting
     acknowledging admitting believing thinking predicting announcing conceding recalling
-    insisted agreed stated states stating
+    stated states stating
     """
 )
-"""Verbs that report a clause opened by 'that': 'Ryabkov noted that ...', 'polls show that
-...'. The reporting verbs of quotations (``reporting_verbs``) are another list: 'called',
-'slammed' take a quotation, not a clause."""
+"""Verbs that report a clause only when 'that' opens it: 'Ryabkov noted that ...', 'polls show
+that ...' (those of :data:`BARE_CLAUSE_VERBS` report one with or without it, and are not
+listed again). The reporting verbs of quotations (``reporting_verbs``) are another list:
+'called', 'slammed' take a quotation, not a clause."""
 
 STANCE_VERBS = words(
     """

@@ -57,6 +57,7 @@ __all__ = [
     "SKIPPABLE",
     "SPEAKER_DETERMINERS",
     "clause_subject",
+    "follows_determiner",
     "inverted_subject",
     "is_verb",
     "join_words",
@@ -146,10 +147,16 @@ def is_verb(tokens: list[Token], at: int, lexicon: Lexicon) -> bool:
             and tokens[at + 1].lower == particle
             and not (at + 2 < len(tokens) and tokens[at + 2].lower == "to")
         )
-    if at == 0:
-        return True
+    return not follows_determiner(tokens, at)
+
+
+def follows_determiner(tokens: list[Token], at: int, floor: int = 0) -> bool:
+    """Whether a determiner or possessive stands right before ``at`` (after ``floor``): the
+    word there is a noun ('Moscow's answer', 'the comment', 'his note'), not a verb."""
+    if at <= floor:
+        return False
     previous = tokens[at - 1].lower
-    return not (
+    return (
         previous in DETERMINERS
         or previous in POSSESSIVE_PRONOUNS
         or previous.endswith(("’s", "'s"))

@@ -42,12 +42,12 @@ from presswire.quotes.cues import (
     relayed_before,
     told_agency,
 )
-from presswire.quotes.grammar import ACCORDING, DETERMINERS
+from presswire.quotes.grammar import ACCORDING
 from presswire.quotes.lexicon import PHRASAL_VERBS, STANCE_PARTICLES, Lexicon, words
 from presswire.quotes.phrases import (
     POSSESSIVE_MARKS,
-    POSSESSIVE_PRONOUNS,
     SKIPPABLE,
+    follows_determiner,
     inverted_subject,
     is_verb,
     join_words,
@@ -587,12 +587,12 @@ def _verb_frame(
     clause = lower in lexicon.clause_verbs or lower in lexicon.bare_clause_verbs
     if token.text != lower or not (clause or lower in lexicon.stance_verbs):
         return None
-    if verb > first and (
-        tokens[verb - 1].lower in DETERMINERS
-        or tokens[verb - 1].lower in POSSESSIVE_PRONOUNS
-        or tokens[verb - 1].lower in POSSESSIVE_MARKS
-        or tokens[verb - 1].lower.endswith(("’s", "'s"))
-        or tokens[verb - 1].lower == "to"  # 'declined to say', 'is expected to'
+    if follows_determiner(tokens, verb, first) or (
+        verb > first
+        and (
+            tokens[verb - 1].lower in POSSESSIVE_MARKS  # 'Obama' 's call'
+            or tokens[verb - 1].lower == "to"  # 'declined to say', 'is expected to'
+        )
     ):
         return None  # a noun ('the plan', 'Obama's call', 'his support') or an infinitive
     content = _content_start(tokens, verb, stop, lexicon) if clause else None

@@ -168,8 +168,11 @@ NOT_SPEAKERS = frozenset({"it", "this", "that", "there", "which", "what"})
 def may_report(text: str, lexicon: Lexicon, stance: bool = True) -> bool:
     """Whether a paragraph holds a word that may report speech (with ``stance``, a stance verb
     too): a cheap test that spares the tokens of most paragraphs that report nothing."""
-    lowered = text.lower()
-    marked = _verb_sets(lexicon, stance)[1]
+    return _reports(text.lower(), _verb_sets(lexicon, stance)[1])
+
+
+def _reports(lowered: str, marked: frozenset[str]) -> bool:
+    """Whether lower-case text holds one of the ``marked`` words or 'according to'."""
     return "according to" in lowered or not marked.isdisjoint(lowered.split())
 
 
@@ -229,7 +232,7 @@ def reported_statements(
             deadline.check("finding reported speech")
         end = sentences[number + 1] if number + 1 < len(sentences) else len(text)
         lowered = lowered_text[sentence:end] if same_offsets else text[sentence:end].lower()
-        if marked.isdisjoint(lowered.split()) and "according to" not in lowered:
+        if not _reports(lowered, marked):
             continue  # no verb that reports: no statement (and no tokens needed)
         if tokens is None:
             sentence_tokens = tokenize(text, sentence, end)

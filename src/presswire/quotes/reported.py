@@ -807,9 +807,10 @@ def _adverb(token: Token) -> bool:
 
 
 def _clause_end(tokens: list[Token], start: int, stop: int, lexicon: Lexicon) -> int:
-    """Where the reported clause starting at ``start`` ends: the sentence's end, a ';' or a
-    bracket, or a comma before 'according to' or before a participle that reports anew
-    (', adding that ...')."""
+    """Where the reported clause starting at ``start`` ends: the sentence's end, a mark of
+    :data:`CLAUSE_CUTS`, a closing attribution or 'according to' after a quotation, or a comma
+    before 'according to', before a verb that reports anew (', adding that ...'), before
+    :data:`CLAUSE_OPENING_WORDS` or before 'and'/'but' with a subject of its own."""
     for k in range(start, stop):
         text = tokens[k].text
         if text in CLAUSE_CUTS:
@@ -819,7 +820,6 @@ def _clause_end(tokens: list[Token], start: int, stop: int, lexicon: Lexicon) ->
                 return k + 1  # '“no reason to hope,” according to Kommersant'
             if closing_attribution(tokens, k + 1, stop, lexicon) is not None:
                 return k + 1  # 'but “this should be done ...,” he said'
-
         if text == "," and k + 1 < stop:
             following = tokens[k + 1].lower
             if (following, tokens[k + 2].lower if k + 2 < stop else "") == ACCORDING:
@@ -829,7 +829,7 @@ def _clause_end(tokens: list[Token], start: int, stop: int, lexicon: Lexicon) ->
             if following in CLAUSE_OPENING_WORDS or (
                 following in COORDINATORS and k + 2 < stop and tokens[k + 2].lower in NEW_SUBJECTS
             ):
-                return k  # ', which makes him ...', ', and the downgrade is ...'
+                return k  # ', while he ...', ', and the downgrade is ...'
     return stop
 
 

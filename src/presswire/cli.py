@@ -74,12 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     quotes_cmd.add_argument("--outlet", help="force this plugin instead of fingerprinting")
     quotes_cmd.add_argument("--url", help="the page's URL, a hint for the plugins")
-    quotes_cmd.add_argument(
-        "--kind",
-        type=_kinds,
-        metavar="KINDS",
-        help=f"only these kinds, comma-separated ({', '.join(QUOTE_KINDS)})",
-    )
+    _add_kind(quotes_cmd)
     quotes_cmd.add_argument(
         "--min-confidence",
         type=_unit_float,
@@ -172,12 +167,7 @@ def _add_query(commands: Any) -> None:
     query_cmd.add_argument("--speaker", help="words of the speaker's name ('Ryabkov')")
     query_cmd.add_argument("--search", help="full-text query over quote text")
     query_cmd.add_argument("--outlet", help="only this outlet")
-    query_cmd.add_argument(
-        "--kind",
-        type=_kinds,
-        metavar="KINDS",
-        help=f"only these kinds, comma-separated ({', '.join(QUOTE_KINDS)})",
-    )
+    _add_kind(query_cmd)
     query_cmd.add_argument(
         "--min-confidence",
         type=_unit_float,
@@ -387,6 +377,15 @@ def _cmd_quotes(args: argparse.Namespace, out: TextIO) -> int:
                 out.write(_table_row(row))
         out.flush()
     return status
+
+
+def _add_kind(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--kind",
+        type=_kinds,
+        metavar="KINDS",
+        help=f"only these kinds, comma-separated ({', '.join(QUOTE_KINDS)})",
+    )
 
 
 def _kinds(value: str) -> tuple[str, ...]:

@@ -153,7 +153,7 @@ NOT_CLAUSE_OPENERS = frozenset(
         """
     to of about for with from on in at by into as over after before during against without
     so yes goodbye hello thanks sorry and or but when while if because since although though
-    after before as until unless whereas whether
+    until unless whereas whether
     """
     )
 )

@@ -155,7 +155,6 @@ def zyte_suite(limit: int | None) -> list[dict[str, Any]]:
     return rows
 
 
-
 Fields = dict[str, Any]
 """One page's prediction in meta_eval's format: title, authors, published, body."""
 

@@ -152,16 +152,20 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             return data.decode(utf16), utf16
         except UnicodeDecodeError as exc:
             raise InputError("binary data, not a page (it contains NUL bytes)") from exc
+    # Valid UTF-8 first, whatever the page declares: bytes of another encoding that hold
+    # non-ASCII text are almost never valid UTF-8, while pages stored or re-served as UTF-8
+    # often keep the charset of their origin ('ISO-8859-15', 'GB2312'), which would turn
+    # 'sanción' into 'sanciÃ³n'. ASCII decodes the same in every encoding we would pick.
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
     declared = _declared_charset(head)
     if declared is not None:
         try:
             return data.decode(declared), declared
         except UnicodeDecodeError:
             pass  # pages lie about their charset; fall through to detection
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
     best = charset_normalizer.from_bytes(data).best()
     if best is None or best.encoding is None:
         raise InputError("binary data, not a page (no text encoding fits it)")

@@ -3,8 +3,9 @@
 It is part of the core and always registered, so ``parse`` works with entry-point loading off.
 Text dumps: a line classifier keeps prose paragraphs and drops menus, share lines, link lists and
 footers. HTML: the main text by trafilatura (in its fast mode, which scored higher and ran faster
-than its default on the Zyte benchmark), title, date and authors from the page's metadata; if
-trafilatura finds nothing, the ``<p>`` elements of the article container.
+than its default on the Zyte benchmark); headline, authors and publication time chosen among
+everything the page states (:mod:`presswire.metadata`); if trafilatura finds nothing, the
+``<p>`` elements of the article container.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 
-from presswire.dates import parse_iso
 from presswire.hookspecs import hookimpl
 from presswire.html import render_text
+from presswire.metadata import page_authors, page_headline, page_published
 from presswire.models import Article, Fingerprint, OutletInfo
 from presswire.rules import SENTENCE_ENDINGS, LineTable, clean_line, is_headline, is_prose
 
@@ -52,19 +53,6 @@ BYLINE = re.compile(r"(?:By|BY|by)\s+(?P<names>[A-Z][\w.'’-]*(?:,? (?:and )?[A
 BYLINE_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 # Containers whose paragraphs are not the article's.
 NON_BODY_CONTAINERS = frozenset({"nav", "footer", "aside", "header", "form", "menu"})
-PUBLISHED_META = (
-    "article:published_time",
-    "og:article:published_time",
-    "datepublished",
-    "date",
-    "pubdate",
-    "publishdate",
-    "dc.date.issued",
-    "dc.date",
-    "sailthru.date",
-    "parsely-pub-date",
-)
-AUTHOR_META = ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author")
 SECTION_META = ("article:section", "section", "parsely-section")
 TAG_META = ("news_keywords", "keywords", "article:tag")
 _URL_LIKE = re.compile(r"https?://", re.I)
@@ -114,20 +102,19 @@ def presswire_extract_html(document: Any) -> Article:
     meta = document.metadata
     warnings: list[str] = []
     result = _trafilatura(document, warnings)
-    title = meta.first("og:title", "twitter:title") or meta.title
-    title = clean_line(title) if title else None
+    title = page_headline(meta, document.url)
     paragraphs: list[str] = []
     subheadings: list[str] = []
     if result is not None and result.body is not None:
         paragraphs, subheadings = _body_parts(result.body, title)
     if not paragraphs:  # trafilatura found nothing: read the article container's <p> ourselves
         paragraphs = _paragraphs_from_soup(document.soup)
-    published = _published(meta)
+    published = page_published(meta, document.url, document._trafilatura_tree())
     if published is None:
-        warnings.append("published: no date found in the page's metadata")
+        warnings.append("published: no date found in the page's metadata, text or URL")
     if not paragraphs:
         warnings.append("paragraphs: no body text found")
-    authors = _authors(meta)
+    authors = page_authors(meta, document.url)
     keywords = meta.first(*TAG_META)
     tags = [t.strip() for t in keywords.split(",") if t.strip()] if keywords else []
     return Article(
@@ -230,32 +217,6 @@ def _is_body(text: str) -> bool:
 
 
 # ---------------------------------------------------------------- HTML
-def _published(meta: Any) -> str | None:
-    for key in PUBLISHED_META:
-        value = meta.meta.get(key)
-        if value and (iso := parse_iso(value)):
-            return iso
-    for value in meta.jsonld_values("datePublished"):
-        if isinstance(value, str) and (iso := parse_iso(value)):
-            return iso
-    return None
-
-
-def _authors(meta: Any) -> list[str]:
-    names: list[str] = []
-    for value in meta.jsonld_values("author"):
-        for item in value if isinstance(value, list) else [value]:
-            author = item.get("name") if isinstance(item, dict) else item
-            if isinstance(author, str) and author.strip() and author.strip() not in names:
-                names.append(clean_line(author))
-        if names:
-            return names
-    value = meta.first(*AUTHOR_META)
-    if value and not _URL_LIKE.match(value):
-        names.append(clean_line(value))
-    return names
-
-
 def _article_container(soup: BeautifulSoup) -> Tag:
     """The ``<article>`` (or ``<main>``) holding the most paragraph text, else ``<body>``."""
     best: Tag | None = None
@@ -308,6 +269,7 @@ def presswire_outlet_info() -> OutletInfo:
             "tags",
             "url",
         ],
-        notes="HTML: main text by trafilatura, metadata from `<meta>` and JSON-LD. Text dumps: "
+        notes="HTML: main text by trafilatura; headline, authors and publication time chosen "
+        "among JSON-LD, `<meta>`, `<h1>`, `<time>`, author links and the URL. Text dumps: "
         "prose paragraphs, a lone headline and a 'By NAME' line above them.",
     )

@@ -166,8 +166,8 @@ def test_authors_from_twitter_labels_and_author_links() -> None:
         '<meta name="twitter:data1" content="Timo Shihepo">'
     )
     assert page_authors(meta_of(labelled)) == ["Timo Shihepo"]
-    linked = page(body='<p>Von: <a href="/autoren/6601/">Nadja Zinsmeister</a></p>')
-    assert page_authors(meta_of(linked)) == ["Nadja Zinsmeister"]
+    linked = parse_tree(page(body='<p>Von: <a href="/autoren/6601/">Nadja Zinsmeister</a></p>'))
+    assert page_authors(page_metadata(linked), tree=linked) == ["Nadja Zinsmeister"]
 
 
 def test_an_organisation_credit_is_kept_only_when_no_person_is_named() -> None:
@@ -212,10 +212,10 @@ def test_published_written_out(written: str, expected: str) -> None:
 
 
 def test_published_from_a_time_element() -> None:
-    markup = page(
-        body='<time itemprop="datePublished" datetime="2023-04-28T18:16:04+02:00">x</time>'
+    tree = parse_tree(
+        page(body='<time itemprop="datePublished" datetime="2023-04-28T18:16:04+02:00">x</time>')
     )
-    assert page_published(meta_of(markup)) == "2023-04-28T18:16:04+02:00"
+    assert page_published(page_metadata(tree), tree=tree) == "2023-04-28T18:16:04+02:00"
 
 
 def test_published_from_the_url_when_the_page_states_none() -> None:

@@ -109,12 +109,13 @@ def presswire_extract_html(document: Any) -> Article:
         paragraphs, subheadings = _body_parts(result.body, title)
     if not paragraphs:  # trafilatura found nothing: read the article container's <p> ourselves
         paragraphs = _paragraphs_from_soup(document.soup)
-    published = page_published(meta, document.url, document._trafilatura_tree())
+    tree = document._trafilatura_tree()  # the tree the metadata were read from
+    published = page_published(meta, document.url, tree)
     if published is None:
         warnings.append("published: no date found in the page's metadata, text or URL")
     if not paragraphs:
         warnings.append("paragraphs: no body text found")
-    authors = page_authors(meta, document.url)
+    authors = page_authors(meta, document.url, tree)
     keywords = meta.first(*TAG_META)
     tags = [t.strip() for t in keywords.split(",") if t.strip()] if keywords else []
     return Article(

@@ -25,7 +25,15 @@ from bs4.element import (
     ProcessingInstruction,
 )
 
-__all__ = ["PageMetadata", "page_metadata", "parse_tree", "render_text", "trafilatura_tree"]
+__all__ = [
+    "PageMetadata",
+    "element_text",
+    "limited",
+    "page_metadata",
+    "parse_tree",
+    "render_text",
+    "trafilatura_tree",
+]
 
 # Elements whose text is never visible on the page.
 INVISIBLE_TAGS = frozenset(
@@ -149,10 +157,7 @@ class PageMetadata:
     ``meta`` maps each ``<meta>`` ``name``/``property``/``itemprop`` (lower case) to the first
     non-empty ``content``; ``jsonld`` holds every JSON-LD object (``@graph`` flattened, and the
     typed objects nested in others after the top-level ones: a WebPage's ``mainEntity``).
-    ``headings`` are the texts of the ``<h1>`` elements; ``author_links`` the texts of links to
-    author pages (``rel="author"``, ``/author/``, ``/autoren/``); ``times`` the
-    ``datetime``/``content`` of elements marked as the publication time (``itemprop=
-    "datePublished"``, ``<time pubdate>``), each in document order.
+    ``headings`` are the texts of the first ``<h1>`` elements, in document order.
     """
 
     title: str | None = None
@@ -161,8 +166,6 @@ class PageMetadata:
     meta: Mapping[str, str] = field(factory=dict)
     jsonld: tuple[Mapping[str, Any], ...] = ()
     headings: tuple[str, ...] = ()
-    author_links: tuple[str, ...] = ()
-    times: tuple[str, ...] = ()
 
     def first(self, *names: str) -> str | None:
         """The first of ``names`` present in ``meta``: ``first("og:title", "twitter:title")``."""
@@ -226,13 +229,7 @@ def page_metadata(tree: Any) -> PageMetadata:
             canonical = href
             break
     lang = (tree.get("lang") or "").strip() if tree.tag == "html" else ""
-    headings = [_element_text(h1) for h1 in _limited(tree.iter("h1"))]
-    times = [
-        value
-        for element in _limited(tree.iter("time", "meta", "span", "div", "p"), PAGE_ELEMENTS_READ)
-        if element.get("itemprop") == "datePublished" or element.get("pubdate") is not None
-        if (value := element.get("datetime") or element.get("content"))
-    ]
+    headings = [element_text(h1) for h1 in limited(tree.iter("h1"))]
     return PageMetadata(
         title=title or None,
         lang=lang or None,
@@ -240,46 +237,24 @@ def page_metadata(tree: Any) -> PageMetadata:
         meta=meta,
         jsonld=tuple(_jsonld_objects(tree)),
         headings=tuple(text for text in headings if text),
-        author_links=tuple(_author_links(tree)),
-        times=tuple(times),
     )
 
 
 MAX_HEADINGS = 10
 """``<h1>`` elements read: the headline is among the first."""
-MAX_AUTHOR_LINKS = 10
-PAGE_ELEMENTS_READ = 50_000
-"""Elements looked at for publication times: a bound on the work a hostile page can ask."""
-AUTHOR_PATHS = ("/author/", "/authors/", "/autor/", "/autoren/", "/auteur/", "/journalist/")
-"""Parts of a link's address that make it a link to an author's page."""
-_NAME_LIKE = re.compile(r"[^\W\d_][\w.'’\- ]{1,60}")
 
 
-def _limited(elements: Iterator[Any], limit: int = MAX_HEADINGS) -> Iterator[Any]:
+def limited(elements: Iterator[Any], limit: int = MAX_HEADINGS) -> Iterator[Any]:
+    """The first ``limit`` of ``elements``."""
     for count, element in enumerate(elements):
         if count >= limit:
             return
         yield element
 
 
-def _element_text(element: Any) -> str:
+def element_text(element: Any) -> str:
     """The element's text, its pieces joined by one space ('Kicker' 'Headline')."""
     return " ".join(" ".join(part.split()) for part in element.itertext() if part.strip())
-
-
-def _author_links(tree: Any) -> Iterator[str]:
-    """Texts of the first links to author pages that read as a name."""
-    found = 0
-    for link in _limited(tree.iter("a"), PAGE_ELEMENTS_READ):
-        href = (link.get("href") or "").lower()
-        if "author" not in (link.get("rel") or "") and not any(p in href for p in AUTHOR_PATHS):
-            continue
-        text = _element_text(link)
-        if _NAME_LIKE.fullmatch(text) and text not in ("Author", "Autor"):
-            yield text
-            found += 1
-            if found >= MAX_AUTHOR_LINKS:
-                return
 
 
 def _jsonld_objects(tree: Any) -> Iterator[Mapping[str, Any]]:

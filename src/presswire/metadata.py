@@ -26,12 +26,14 @@ import html
 import re
 import unicodedata
 from collections.abc import Collection, Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
-from presswire.dates import MIN_YEAR, format_datetime, parse_iso
+import lxml.etree
+
+from presswire.dates import MIN_YEAR, format_datetime, looks_iso, parse_iso, parse_written
 from presswire.document import clean_line
-from presswire.html import PageMetadata
+from presswire.html import PageMetadata, element_text, limited
 
 __all__ = [
     "page_authors",
@@ -118,6 +120,19 @@ ORGANISATION_WORDS = frozenset(
 """Words of a desk or company name, never of a person's ('Chemnitzer Verlag und Druck GmbH',
 'n-tv NACHRICHTEN', 'Reuters staff')."""
 MAX_NAME_WORDS = 5
+AUTHOR_PATHS = ("/author/", "/authors/", "/autor/", "/autoren/", "/auteur/", "/journalist/")
+"""Parts of a link's address that make it a link to an author's page."""
+MAX_AUTHOR_LINKS = 10
+MAX_TIMES = 10
+# Found by XPath, in C, and only when the page's metadata name no author or date: a Python
+# loop over every element of a large page costs more than the rest of the metadata together.
+_AUTHOR_LINKS = lxml.etree.XPath(
+    "//a[contains(@rel, 'author') or "
+    + " or ".join(f"contains(@href, '{path}')" for path in AUTHOR_PATHS)
+    + "]"
+)
+_PUBLICATION_TIMES = lxml.etree.XPath('//*[@itemprop="datePublished" or @pubdate]')
+_NAME_LIKE = re.compile(r"[^\W\d_][\w.'’\- ]{1,60}")
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _URL = re.compile(r"(?i)^https?://")
 _SLUG = re.compile(r"^[a-z]+(?:[-_][a-z]+)+$")
@@ -342,10 +357,24 @@ def _ld_author_values(
             yield (f"{given} {family}" if isinstance(given, str) else family), organisation
 
 
-def page_authors(meta: PageMetadata, url: str | None = None) -> list[str]:
+def author_links(tree: Any) -> Iterator[str]:
+    """Texts of the first links to author pages (``rel="author"``, ``/author/``,
+    ``/autoren/``) that read as a name."""
+    found = 0
+    for link in cast(list[Any], _AUTHOR_LINKS(tree)):
+        text = element_text(link)
+        if _NAME_LIKE.fullmatch(text) and text not in ("Author", "Autor"):
+            yield text
+            found += 1
+            if found >= MAX_AUTHOR_LINKS:
+                return
+
+
+def page_authors(meta: PageMetadata, url: str | None = None, tree: Any = None) -> list[str]:
     """The article's authors as person names (see the module's docstring); an article that
     credits no person but an organisation (a wire agency, the outlet, a desk) keeps that
-    credit as written: 'Associated Press'."""
+    credit as written: 'Associated Press'. ``tree`` (the page's lxml tree) gives the links to
+    author pages, read only when the metadata name nobody."""
     sites = site_names(meta, url)
     people = {
         item["@id"]: item
@@ -369,12 +398,15 @@ def page_authors(meta: PageMetadata, url: str | None = None) -> list[str]:
             and f"twitter:data{n}" in meta.meta
         ]
     )
-    sources.append(list(meta.author_links))
     for values in sources:
         names, credited = _credits(values, sites)
         if names:
             return names
         organisations += credited
+    if tree is not None:
+        names, credited = _credits(author_links(tree), sites)
+        if names:
+            return names
     credit = next((text for value in organisations if (text := _text(value))), None)
     return [credit] if credit else []
 
@@ -385,11 +417,13 @@ def read_date(value: Any) -> str | None:
     2019 07:09 GMT', 'Tue Nov 19 2019 05:44:06 GMT+0000'); None when it is no date."""
     if not isinstance(value, str) or not value.strip() or len(value) > 80:
         return None
-    iso = parse_iso(value)
-    if iso is not None:
-        return iso
+    if looks_iso(value):
+        return parse_iso(value)  # None for a placeholder ('0001-01-01T00:00:00Z')
     if not any(ch.isdigit() for ch in value):
         return None
+    written = parse_written(value)
+    if written is not None:
+        return written
     import dateparser  # imported on first use: most pages state ISO 8601 and need none of it
 
     try:
@@ -411,10 +445,13 @@ def page_published(meta: PageMetadata, url: str | None = None, tree: Any = None)
     candidates: list[Any] = [item.get("datePublished") for item in article_objects(meta)]
     candidates += [meta.meta.get(name) for name in PUBLISHED_META]
     candidates += list(meta.jsonld_values("datePublished"))
-    candidates += list(meta.times)
     for value in candidates:
         if (found := read_date(value)) is not None:
             return found
+    if tree is not None:
+        for element in limited(iter(cast(list[Any], _PUBLICATION_TIMES(tree))), MAX_TIMES):
+            if (found := read_date(element.get("datetime") or element.get("content"))) is not None:
+                return found
     if tree is None and not url:
         return None
     return _htmldate(tree, url)
@@ -428,7 +465,7 @@ def _htmldate(tree: Any, url: str | None) -> str | None:
             tree if tree is not None else "<html></html>",
             url=url,
             original_date=True,
-            extensive_search=True,
+            extensive_search=False,
         )
     except Exception:  # htmldate's own faults must not cost the page its other fields
         return None

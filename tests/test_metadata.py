@@ -271,3 +271,24 @@ def test_utf8_bytes_that_declare_a_latin_charset_are_read_as_utf8() -> None:
 def test_latin1_bytes_are_still_read_with_their_declared_charset() -> None:
     markup = page('<meta charset="ISO-8859-1"><meta property="og:title" content="Tras su sanción">')
     assert presswire.parse(markup.encode("latin-1")).title == "Tras su sanción"
+
+
+def test_agencies_and_desks_credited_beside_a_person_are_kept_in_order() -> None:
+    markup = page(
+        jsonld={
+            "@type": "NewsArticle",
+            "author": [
+                {"@type": "Person", "name": "Paula Steiger"},
+                {"@type": "Organization", "name": "SDA"},
+                [{"@type": "Person", "name": "Gear Team"}],
+            ],
+        }
+    )
+    assert page_authors(meta_of(markup)) == ["Paula Steiger", "SDA", "Gear Team"]
+
+
+def test_a_desk_alone_is_credited_as_written() -> None:
+    markup = page(
+        jsonld={"@type": "NewsArticle", "author": {"@type": "Person", "name": "BR24 Redaktion"}}
+    )
+    assert page_authors(meta_of(markup), "https://www.br.de/nachrichten/x") == ["BR24 Redaktion"]

@@ -297,16 +297,16 @@ def _credits(values: Iterable[str], sites: Collection[str]) -> tuple[list[str], 
         parts = [part for part in parts if part]
         if len(parts) == 2 and all(len(part.split()) == 1 for part in parts) and "," in text:
             parts = [f"{parts[1]} {parts[0]}"]  # 'Brazil, Rachel'
-        candidates = [name for part in parts if (name := _as_name(part)) is not None]
-        if any(_is_organisation(name, sites) for name in candidates):
+        candidates = [
+            name
+            for part in parts
+            if not _is_organisation(part, sites) and (name := _as_name(part)) is not None
+        ]
+        if any(_is_organisation(part, sites) for part in parts):
             # 'hessenschau.de, Frankfurt, Germany': the words beside an organisation are its
             # place, not people; a full name beside it is ('Julian Seiferth, t-online')
             organisations.append(text)
-            candidates = [
-                name
-                for name in candidates
-                if len(name.split()) > 1 and not _is_organisation(name, sites)
-            ]
+            candidates = [name for name in candidates if len(name.split()) > 1]
         for name in candidates:
             if _key(name) not in seen:
                 seen.add(_key(name))
@@ -337,7 +337,11 @@ def _ld_author_values(
     """The names a JSON-LD ``author`` value gives, each with whether it is an organisation:
     strings, Person objects (``name`` or ``givenName`` and ``familyName``), references by
     ``@id``, Organizations."""
-    for author in item if isinstance(item, list) else [item]:
+    authors = list(item) if isinstance(item, list) else [item]
+    # a list inside the list ('[Person, [Person]]') is flattened one level: no deeper, so
+    # that the work stays linear in the JSON
+    authors = [a for entry in authors for a in (entry if isinstance(entry, list) else [entry])]
+    for author in authors:
         if isinstance(author, str):
             yield author, False
             continue
@@ -370,6 +374,23 @@ def author_links(tree: Any) -> Iterator[str]:
                 return
 
 
+def _credit_list(found: list[tuple[str, bool]]) -> list[str]:
+    """The credits of an article object that names a person, in its order: the persons as
+    names, and the agencies and desks credited beside them as written ('Paula Steiger',
+    'SDA')."""
+    credits: list[str] = []
+    seen: set[str] = set()
+    for value, organisation in found:
+        names = [] if organisation else person_names([value])
+        if not names and (text := _text(value)) is not None:
+            names = [text]
+        for name in names:
+            if _key(name) not in seen:
+                seen.add(_key(name))
+                credits.append(name)
+    return credits
+
+
 def page_authors(meta: PageMetadata, url: str | None = None, tree: Any = None) -> list[str]:
     """The article's authors as person names (see the module's docstring); an article that
     credits no person but an organisation (a wire agency, the outlet, a desk) keeps that
@@ -386,6 +407,8 @@ def page_authors(meta: PageMetadata, url: str | None = None, tree: Any = None) -
     for item in article_objects(meta) or list(meta.jsonld):
         if "author" in item:
             found = list(_ld_author_values(item["author"], people))
+            if _credits([name for name, organisation in found if not organisation], sites)[0]:
+                return _credit_list(found)
             organisations += [name for name, organisation in found if organisation]
             sources.append([name for name, organisation in found if not organisation])
             break

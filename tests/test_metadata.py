@@ -292,3 +292,15 @@ def test_a_desk_alone_is_credited_as_written() -> None:
         jsonld={"@type": "NewsArticle", "author": {"@type": "Person", "name": "BR24 Redaktion"}}
     )
     assert page_authors(meta_of(markup), "https://www.br.de/nachrichten/x") == ["BR24 Redaktion"]
+
+
+# ---------------------------------------------------------------- body fallback
+def test_fast_path_failure_tells_a_menu_and_a_short_body_from_an_article() -> None:
+    from presswire.generic import _fast_path_failure
+
+    menu = "Skip to content Subscribe Sign In News Politics World Business Opinion Sports " * 4
+    assert _fast_path_failure([menu]) == "menu"
+    assert _fast_path_failure(["The council met on Tuesday and agreed a budget."]) == "short"
+    article = "The council met on Tuesday and agreed a budget for the coming year. " * 30
+    assert _fast_path_failure([article]) is None
+    assert _fast_path_failure(["A paragraph of the article, ended."] * 4) is None  # many paragraphs

@@ -240,6 +240,7 @@ def test_parse_reads_the_metadata_of_a_generic_page() -> None:
     assert article.title == "Council agrees budget"
     assert article.authors == ("Jane Doe", "John Roe")
     assert article.published == "2019-11-19T07:09+00:00"
+    assert article.publisher == "Valley Herald"
 
 
 def test_publisher_as_the_page_gives_it() -> None:
@@ -304,3 +305,19 @@ def test_fast_path_failure_tells_a_menu_and_a_short_body_from_an_article() -> No
     article = "The council met on Tuesday and agreed a budget for the coming year. " * 30
     assert _fast_path_failure([article]) is None
     assert _fast_path_failure(["A paragraph of the article, ended."] * 4) is None  # many paragraphs
+
+
+def test_every_html_page_says_whose_it_is_whichever_plugin_reads_it() -> None:
+    markup = (
+        '<html><head><meta property="og:site_name" content="TASS"></head><body><article>'
+        "<h1>Russia ready to talk</h1><p>MOSCOW, November 13. /TASS/. Moscow is ready to work"
+        " with any American president, Kremlin spokesman Dmitry Peskov said on Friday.</p>"
+        "</article></body></html>"
+    )
+    article = presswire.parse(markup)
+    assert (article.outlet, article.publisher) == ("tass", "TASS")
+    dump = "Council agrees budget\n\nThe council met on Tuesday and agreed a budget for the year."
+    assert presswire.parse(dump).publisher is None  # a text dump states no publisher
+    older = article.to_dict()
+    del older["publisher"]  # output of schema version 2
+    assert presswire.Article.from_dict(older).publisher is None

@@ -411,6 +411,10 @@ class Article:
         validator=_name,
         metadata=_doc("The outlet's short name ('rt', 'tass', 'presstv', ...), null if not known."),
     )
+    publisher: str | None = _str_field(
+        "The publisher's name as an HTML page gives it (``og:site_name``, the JSON-LD "
+        "publisher), null when the page names none or the source is a text dump."
+    )
     title: str | None = _str_field("The headline.")
     published: str | None = field(
         default=None,

@@ -11,6 +11,7 @@ from presswire.decoding import Source
 from presswire.document import Document
 from presswire.errors import LimitExceededError, PresswireError, UnknownPluginError, one_line
 from presswire.limits import DEFAULT_LIMITS, Deadline, Limits
+from presswire.metadata import page_publisher
 from presswire.models import Article, Fingerprint, Quote
 from presswire.quotes import extract_quotes
 from presswire.quotes.confidence import MIN_CONFIDENCE
@@ -170,10 +171,15 @@ def _finish(
 ) -> Article:
     """The article as returned: one evolve (validation runs once) adds what presswire owns."""
     url = document.url or article.url
-    if url is None and document.source_format == "html":
-        url = document.metadata.canonical_url or document.metadata.first("og:url")
+    publisher = article.publisher
+    if document.source_format == "html":
+        if url is None:
+            url = document.metadata.canonical_url or document.metadata.first("og:url")
+        if publisher is None:  # every HTML page says whose it is, whichever plugin read it
+            publisher = page_publisher(document.metadata)
     return attrs.evolve(
         article,
+        publisher=publisher,
         fingerprint=chosen,
         source_format=document.source_format,
         url=url,

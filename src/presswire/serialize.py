@@ -24,9 +24,10 @@ from presswire.models import Article, Dateline, Fingerprint, Quote, Speaker
 
 __all__ = ["SCHEMA_ID", "from_dict", "from_json", "json_schema", "to_dict", "to_json"]
 
-SCHEMA_ID = "https://presswire.readthedocs.io/schema/article-2.json"
-"""Version 2: a quote has ``cue`` (was ``verb``) and ``fragments``; kinds ``mixed`` and
-``indirect`` are new. :func:`from_dict` still reads version 1 output."""
+SCHEMA_ID = "https://presswire.readthedocs.io/schema/article-3.json"
+"""Version 3: an article has ``publisher``. Version 2: a quote has ``cue`` (was ``verb``) and
+``fragments``; kinds ``mixed`` and ``indirect`` are new. :func:`from_dict` still reads
+version 1 and 2 output."""
 _MODELS: tuple[type, ...] = (Article, Quote, Speaker, Dateline, Fingerprint)
 
 

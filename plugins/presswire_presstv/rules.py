@@ -14,6 +14,12 @@ SIGNALS = (
     Signal(r"^www\.presstv\.(?:ir|com|co\.uk|tv)$", 0.6, "presstv address line"),
     Signal(r"^News[^\S\n]{1,5}/[^\S\n]{1,5}\S", 0.5, "breadcrumb 'News / ...'", target="head"),
     Signal(r"^Press TV, Tehran$", 0.5, "byline 'Press TV, Tehran'"),
+    Signal(
+        r"^Press TV[’']s news headlines\b",
+        0.6,
+        "headline 'Press TV's news headlines'",
+        target="head",
+    ),
     Signal(r"(?:^|[/.])presstv\.(?:ir|com|co\.uk|tv)(?:[/:]|$)", 0.5, "presstv URL", target="url"),
     Signal(
         r"""<meta[^<>]{0,80}content=["']Press ?TV["']""",

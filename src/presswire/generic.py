@@ -63,6 +63,12 @@ body is often the whole of a short article, and the full mode's extra text then 
 and link lists: measured on the Zyte and fundus pages, the truncated bodies it repaired were 8
 to 25 times shorter than the full one, while a complete short article grew 4.4 times with
 junk."""
+TAGLINE_OPENERS = ("-", "–", "—", "|", "•", "·")
+"""A line opening so is a site tagline or a list item ('- Sputnik International, 1920')."""
+MAX_TAGLINES = 2
+MAX_TAGLINE_WORDS = 20
+"""At most this many short prose lines, inside a block, may stand above the headline of a
+dump (a site's tagline); a paragraph standing alone or a longer one is the body."""
 MIN_TITLE_WORDS = 4
 """A headline has at least this many words; shorter lone lines are labels."""
 BYLINE = re.compile(r"(?:By|BY|by)\s+(?P<names>[A-Z][\w.'’-]*(?:,? (?:and )?[A-Z][\w.'’-]*){0,8})")
@@ -85,9 +91,16 @@ def presswire_fingerprint(document: Any) -> Fingerprint:
 def presswire_extract_text(document: Any) -> Article:
     blocks = _blocks(document.clean_lines)
     first_body = next((i for i, (text, _) in enumerate(blocks) if _is_body(text)), len(blocks))
-    paragraphs = [text for text, _ in blocks[first_body:] if _is_body(text)]
     title, authors = _title_and_byline(blocks[:first_body])
     warnings = []
+    if title is None:
+        # a headline inside a block, or below a site tagline that reads as prose
+        found = _title_among_lines(blocks, first_body)
+        if found is not None:
+            title = blocks[found][0]
+            first_body = max(first_body, found + 1)
+            warnings.append("title: taken from a headline-like line that does not stand alone")
+    paragraphs = [text for text, _ in blocks[first_body:] if _is_body(text)]
     if title is None:
         warnings.append("title: no headline line stands alone above the body")
     if not paragraphs:
@@ -111,6 +124,33 @@ def _title_and_byline(header: list[tuple[str, bool]]) -> tuple[str | None, list[
         ):
             title = line
     return title, authors
+
+
+def _title_among_lines(blocks: list[tuple[str, bool]], first_body: int) -> int | None:
+    """Where the headline stands when no line stands alone as one: the last line above the
+    body that reads as a headline, or one below at most :data:`MAX_TAGLINES` short prose
+    lines in its block. Real dumps set the headline between a site tagline ('- Sputnik
+    International, 1920', 'The latest news and stories from Russia. ...') and a photo credit
+    ('© Sputnik / ...') with no blank line around it. Taglines open with a dash or end a
+    sentence, credits are boilerplate, menu items are short."""
+    skipped = 0
+    candidate = None
+    for index, (line, alone) in enumerate(blocks):
+        if index >= first_body and _is_body(line):
+            tagline = not alone and len(line.split()) <= MAX_TAGLINE_WORDS
+            if candidate is not None or skipped >= MAX_TAGLINES or not tagline:
+                break  # the body: a paragraph of its own, or a long one
+            skipped += 1
+            continue
+        if (
+            is_headline(line)
+            and len(line.split()) >= MIN_TITLE_WORDS
+            and not line.startswith(TAGLINE_OPENERS)
+            and not BOILERPLATE.matches_clean(line)
+            and not BYLINE.fullmatch(line)
+        ):
+            candidate = index
+    return candidate
 
 
 @hookimpl

@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup, Tag
 from presswire import DEFAULT_LEXICON, Article, Document, Fingerprint, OutletInfo, hookimpl
 from presswire.dates import format_clock
 from presswire.html import render_text
+from presswire.metadata import page_published
 from presswire.rules import (
     MONTHS,
     clean_line,
@@ -49,7 +50,13 @@ def presswire_extract_html(document: Document, soup: BeautifulSoup) -> Article |
     tags = [clean_line(a.get_text()) for a in soup.select(rules.HTML_TAG_LINKS)]
     crumbs = [clean_line(a.get_text()) for a in soup.select(rules.HTML_BREADCRUMB_LINKS)]
     section = crumbs[-1] if len(crumbs) > 1 else None  # the first crumb is 'Home'
-    return attrs.evolve(article, tags=[t for t in tags if t], section=section or None)
+    published = article.published
+    stated = page_published(document.metadata)  # '2020-11-13T11:53+00:00': with its offset
+    if published and stated and stated.startswith(published) and len(stated) > len(published):
+        published = stated  # the printed clock, with the offset the metadata give it
+    return attrs.evolve(
+        article, tags=[t for t in tags if t], section=section or None, published=published
+    )
 
 
 def _extract(lines: list[str]) -> Article:
@@ -155,6 +162,7 @@ def presswire_outlet_info() -> OutletInfo:
             "tags",
             "extras",
         ],
-        notes="Time as printed, without an offset. The summary is the lead and the first "
-        "paragraph. Section and tags from HTML only. Embedded tweets go to extras.",
+        notes="Time as printed; in HTML with the offset the page's metadata give it. The "
+        "summary is the lead and the first paragraph. Section and tags from HTML only. "
+        "Embedded tweets go to extras.",
     )

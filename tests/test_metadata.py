@@ -321,3 +321,20 @@ def test_every_html_page_says_whose_it_is_whichever_plugin_reads_it() -> None:
     older = article.to_dict()
     del older["publisher"]  # output of schema version 2
     assert presswire.Article.from_dict(older).publisher is None
+
+
+def test_republishing_notices_and_related_lines_are_not_paragraphs() -> None:
+    body = (
+        "<p>MOSCOW, March 3 - The council met on Tuesday and agreed a budget for the coming"
+        " year after a long debate among its members.</p>"
+        "<p>You may place this material on your blog or website with a link to the source.</p>"
+        "<p>Read also: Council elects a new chair after three rounds of voting</p>"
+        "<p>The new budget raises spending on schools and roads by a tenth, the council said"
+        " in a statement on its website.</p>"
+    )
+    markup = (
+        f"<html><head><title>Budget</title></head><body><article>{body}</article></body></html>"
+    )
+    paragraphs = presswire.parse(markup).paragraphs
+    assert not any("place this material" in p or p.startswith("Read also") for p in paragraphs)
+    assert any(p.startswith("The new budget") for p in paragraphs)

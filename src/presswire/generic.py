@@ -69,6 +69,15 @@ MAX_TAGLINES = 2
 MAX_TAGLINE_WORDS = 20
 """At most this many short prose lines, inside a block, may stand above the headline of a
 dump (a site's tagline); a paragraph standing alone or a longer one is the body."""
+HTML_BOILERPLATE = LineTable(
+    exact=("Share", "Share this article", "Read more", "Related", "Related articles"),
+    patterns=(
+        r"(?i)you may place this material on your (?:blog|website|site)\b.{0,300}",
+        r"(?i)(?:read (?:more|also)|see also|related)\s*:\s*.{0,150}",
+    ),
+)
+"""Lines that trafilatura keeps in some bodies but no article has: a republishing notice (old
+RIA Novosti pages), related-link and share lines."""
 MIN_TITLE_WORDS = 4
 """A headline has at least this many words; shorter lone lines are labels."""
 BYLINE = re.compile(r"(?:By|BY|by)\s+(?P<names>[A-Z][\w.'’-]*(?:,? (?:and )?[A-Z][\w.'’-]*){0,8})")
@@ -251,7 +260,7 @@ def _body_parts(body: Any, title: str | None) -> tuple[list[str], list[str]]:
                     paragraphs.append(" ".join(cell for cell in cells if cell))
             continue
         text = clean_line(" ".join(element.itertext()))
-        if not text or text == title:
+        if not text or text == title or HTML_BOILERPLATE.matches_clean(text):
             continue
         if tag == "head":
             subheadings.append(text)

@@ -338,3 +338,17 @@ def test_republishing_notices_and_related_lines_are_not_paragraphs() -> None:
     paragraphs = presswire.parse(markup).paragraphs
     assert not any("place this material" in p or p.startswith("Read also") for p in paragraphs)
     assert any(p.startswith("The new budget") for p in paragraphs)
+
+
+def test_a_stated_article_body_replaces_an_extraction_that_stopped_early() -> None:
+    sentence = "The council met on Tuesday and agreed a budget for the coming year. "
+    lines = [f"Paragraph {n}: " + sentence * 3 for n in range(12)]
+    jsonld = {"@type": "NewsArticle", "articleBody": "\n".join(lines)}
+    visible = "".join(f"<p>{line}</p>" for line in lines[:3])  # the page shows a quarter
+    markup = page(jsonld=jsonld, body=f"<div>{visible}</div>")
+    article = presswire.parse(markup)
+    assert list(article.paragraphs) == [line.strip() for line in lines]
+    assert any("articleBody" in warning for warning in article.warnings)
+    # a stated body no longer than the extracted one is not taken
+    short = {"@type": "NewsArticle", "articleBody": "\n".join(lines[:2])}
+    assert not any("articleBody" in w for w in presswire.parse(page(jsonld=short)).warnings)

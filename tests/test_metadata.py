@@ -71,13 +71,13 @@ def test_headline_from_article_jsonld_before_open_graph() -> None:
     assert page_headline(meta_of(markup)) == "The council agrees a budget"
 
 
-def test_visible_headline_wins_where_og_title_and_h1_agree() -> None:
+def test_jsonld_headline_wins_where_og_title_and_h1_agree_on_another() -> None:
     markup = page(
         '<meta property="og:title" content="Council agrees budget">',
         "<h1>Council agrees budget</h1>",
         jsonld={"@type": "NewsArticle", "headline": "Council agrees 2024 budget after long row"},
     )
-    assert page_headline(meta_of(markup)) == "Council agrees budget"
+    assert page_headline(meta_of(markup)) == "Council agrees 2024 budget after long row"
 
 
 def test_headline_of_a_website_object_is_not_the_article_headline() -> None:

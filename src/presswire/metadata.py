@@ -7,10 +7,10 @@ name ("… - Golem.de", "…：朝日新聞デジタル"), the byline meta names
 NACHRICHTEN"), a JSON-LD author is "Brazil, Rachel". This module reads them all from
 :class:`~presswire.html.PageMetadata` and chooses; the rules are the tables below.
 
-- headline: the article object's JSON-LD ``headline``, else ``og:title``, the page's ``<h1>``,
-  ``twitter:title``, ``<title>``, each without the site's name, section or byline around it;
-  where the JSON-LD headline differs from an ``og:title`` that the ``<h1>`` repeats, the
-  visible headline wins.
+- headline: the article object's JSON-LD ``headline`` (the headline the publisher states for
+  the article; ``og:title`` is often written for sharing), else ``og:title``, the page's
+  ``<h1>``, ``twitter:title``, ``<title>``, each without the site's name, section or byline
+  around it.
 - authors: person names, split ('A and B', 'A, B und C'), 'Last, First' turned round,
   profile slugs and e-mail addresses turned into names or dropped, the publisher and desk
   names left out.
@@ -257,14 +257,10 @@ def page_headline(meta: PageMetadata, url: str | None = None) -> str | None:
         ),
         None,
     )
-    open_graph = cleaned(meta.first("og:title"))
-    heading = next((text for value in meta.headings if (text := cleaned(value))), None)
-    if headline and open_graph and heading and _key(open_graph) == _key(heading):
-        return open_graph  # the headline the reader sees, where JSON-LD has another
     for candidate in (
         headline,
-        open_graph,
-        heading,
+        cleaned(meta.first("og:title")),
+        next((text for value in meta.headings if (text := cleaned(value))), None),
         cleaned(meta.first("twitter:title")),
         cleaned(meta.title),
     ):

@@ -351,6 +351,8 @@ def quote_rows(article: Article, source: str) -> Iterator[dict[str, Any]]:
 
 
 def _cmd_quotes(args: argparse.Namespace, out: TextIO) -> int:
+    from presswire.corpus.outputs import escape_cell
+
     limits = _limits(args)
     status = EXIT_OK
     writer = None
@@ -370,7 +372,7 @@ def _cmd_quotes(args: argparse.Namespace, out: TextIO) -> int:
             if args.kind and row["kind"] not in args.kind:
                 continue
             if writer is not None:
-                writer.writerow(row)
+                writer.writerow({name: escape_cell(value) for name, value in row.items()})
             elif args.format == "jsonl":
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
             else:
@@ -568,6 +570,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 
 
 def _cmd_query(args: argparse.Namespace, out: TextIO) -> int:
+    from presswire.corpus.outputs import escape_cell
     from presswire.corpus.query import QUERY_COLUMNS, query
 
     rows = query(
@@ -582,7 +585,7 @@ def _cmd_query(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "csv":
         writer = csv.DictWriter(out, fieldnames=QUERY_COLUMNS, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({name: escape_cell(value) for name, value in row.items()} for row in rows)
     elif args.format == "jsonl":
         out.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
     else:

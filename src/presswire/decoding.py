@@ -194,6 +194,13 @@ def _declared_charset(head: bytes) -> str | None:
         return None
 
 
+def check_no_nul(text: str) -> None:
+    """Refuse text with a NUL character near its start, as :func:`decode_bytes` refuses bytes
+    with a NUL byte there: no page holds one, binary data does."""
+    if "\x00" in text[:_SNIFF]:
+        raise InputError("binary data, not a page (it contains NUL characters)")
+
+
 def check_not_binary(text: str) -> None:
     """Refuse decoded text that is mostly control characters (a decoder accepted binary data)."""
     head = text[:_SNIFF]
@@ -224,6 +231,19 @@ def normalise_text(text: str) -> str:
     if unicodedata.is_normalized("NFC", text):  # the common case, checked without copying
         return text
     return unicodedata.normalize("NFC", text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> tuple[str, int]:
+    """``text`` with every lone surrogate (half of a UTF-16 pair, which no encoding can write:
+    a ``str`` from broken JSON, ``"\\ud800"``) replaced by U+FFFD, and how many there were.
+    The one rule for text that is not valid Unicode: it is made valid at the boundary, and
+    the article says so."""
+    if text.isascii() or _SURROGATE.search(text) is None:
+        return text, 0
+    return _SURROGATE.subn("\ufffd", text)
 
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")

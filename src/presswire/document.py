@@ -8,15 +8,25 @@ from bs4 import BeautifulSoup
 
 from presswire.decoding import (
     Source,
+    check_no_nul,
     check_not_binary,
     decode_bytes,
     looks_like_html,
     normalise_text,
     read_source,
+    replace_surrogates,
     unescape_entities,
 )
 from presswire.errors import InputError
-from presswire.html import PageMetadata, page_metadata, parse_tree, render_text, trafilatura_tree
+from presswire.html import (
+    MAX_ATTRIBUTES,
+    PageMetadata,
+    bound_markup,
+    page_metadata,
+    parse_tree,
+    render_text,
+    trafilatura_tree,
+)
 from presswire.limits import DEFAULT_LIMITS, Deadline, Limits
 
 __all__ = ["Document"]
@@ -66,6 +76,8 @@ class Document:
     - ``url``: the URL hint the caller gave, or ``None``.
     - ``encoding``: the encoding the bytes were decoded with (``None`` for ``str`` input).
     - ``deadline``: call ``document.deadline.check()`` inside long loops of your own.
+    - ``notes``: what was changed in the page before parsing it (a tag stripped of thousands
+      of attributes), for the article's warnings.
     """
 
     __slots__ = (
@@ -81,6 +93,7 @@ class Document:
         "deadline",
         "encoding",
         "markup",
+        "notes",
         "source_format",
         "url",
     )
@@ -93,13 +106,22 @@ class Document:
         url: str | None = None,
         encoding: str | None = None,
         deadline: Deadline | None = None,
+        max_elements: int = DEFAULT_LIMITS.max_elements,
     ) -> None:
         if source_format is None:
             source_format = "html" if looks_like_html(text) else "text"
         if source_format not in ("text", "html"):
             raise InputError(f"source_format must be 'text' or 'html', got {source_format!r}")
         self.source_format: Literal["text", "html"] = source_format
-        self.markup: str | None = text if source_format == "html" else None
+        self.notes: tuple[str, ...] = ()
+        self.markup: str | None = None
+        if source_format == "html":
+            self.markup, stripped = bound_markup(text, max_elements)
+            if stripped:
+                self.notes = (
+                    f"markup: {stripped} tag(s) with more than {MAX_ATTRIBUTES:,} attributes "
+                    "lost their attributes before parsing",
+                )
         self._text: str | None = unescape_entities(text) if source_format == "text" else None
         self.url = url
         self.encoding = encoding
@@ -124,13 +146,28 @@ class Document:
         deadline: Deadline | None = None,
     ) -> Document:
         """Read, decode and normalise ``source`` (see :func:`presswire.parse`)."""
+        if url is not None and not isinstance(url, str):
+            raise InputError(f"url must be a str or None, got {type(url).__name__}")
         content = read_source(source, limits)
         encoding: str | None = None
         if isinstance(content, bytes):
             content, encoding = decode_bytes(content)
-            check_not_binary(content)
-        text = normalise_text(content)
-        return cls(text, source_format=source_format, url=url, encoding=encoding, deadline=deadline)
+        else:
+            check_no_nul(content)  # the rule bytes follow: NUL marks binary data
+        check_not_binary(content)
+        text, surrogates = replace_surrogates(normalise_text(content))
+        document = cls(
+            text,
+            source_format=source_format,
+            url=replace_surrogates(url)[0] if url is not None else None,
+            encoding=encoding,
+            deadline=deadline,
+            max_elements=limits.max_elements,
+        )
+        if surrogates:
+            note = f"text: {surrogates} lone surrogate(s) replaced by U+FFFD (not valid Unicode)"
+            document.notes = (*document.notes, note)
+        return document
 
     @property
     def text(self) -> str:

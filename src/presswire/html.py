@@ -26,7 +26,9 @@ from bs4.element import (
 )
 
 __all__ = [
+    "MAX_ATTRIBUTES",
     "PageMetadata",
+    "bound_markup",
     "element_text",
     "limited",
     "page_metadata",
@@ -180,6 +182,43 @@ class PageMetadata:
         for item in self.jsonld:
             if key in item:
                 yield item[key]
+
+
+_TAG_START = re.compile(r"<[A-Za-z!/?]")
+LONG_TAG_CHARS = 8192
+"""Only tags longer than this are counted for their attributes (a regex finds them)."""
+_LONG_TAG = re.compile(r"<([A-Za-z][\w:.-]{0,40})(\s[^<>]{" + str(LONG_TAG_CHARS) + r",})>")
+MAX_ATTRIBUTES = 1000
+"""Attributes a tag may keep. An HTML parser checks each new attribute against those before
+it (time grows with their square: 100,000 took lxml 19 s), and no real tag has more than a
+few dozen; a tag with more loses them all before any parser sees the page."""
+
+
+def bound_markup(markup: str, max_elements: int) -> tuple[str, int]:
+    """``markup`` made safe to parse: the attributes of every tag with more than
+    :data:`MAX_ATTRIBUTES` removed (the tag itself kept), and their number; raises
+    :class:`~presswire.LimitExceededError` for a page of more than ``max_elements`` tags.
+    Linear in the markup's length."""
+    from presswire.errors import LimitExceededError
+
+    for tags, _ in enumerate(_TAG_START.finditer(markup), start=1):
+        if tags > max_elements:
+            raise LimitExceededError(
+                f"an HTML page of more than {max_elements:,} tags "
+                "(raise Limits.max_elements to allow more)"
+            )
+    stripped = 0
+
+    def strip(match: re.Match[str]) -> str:
+        nonlocal stripped
+        if match.group(2).count("=") <= MAX_ATTRIBUTES:
+            return match.group(0)
+        stripped += 1
+        return f"<{match.group(1)}>"
+
+    if "=" in markup:
+        markup = _LONG_TAG.sub(strip, markup)
+    return markup, stripped
 
 
 def trafilatura_tree(markup: str) -> Any:

@@ -31,12 +31,20 @@ class Limits:
     steps, between plugins and inside long loops, so it is exceeded by at most one step, each of
     which is linear in the input. Raises :class:`~presswire.TimeLimitExceededError`. Default 30.
     ``None`` turns the time check off.
+
+    ``max_elements``: the most tags an HTML page may have; a page with more raises
+    :class:`~presswire.LimitExceededError` before it is parsed (an HTML parser's time and
+    memory grow with the tags, and no news page comes near: the largest of the benchmark
+    pages have some 8,000). Default 100,000.
     """
 
     max_bytes: int = field(
         default=16 * 1024 * 1024, validator=[validators.instance_of(int), validators.gt(0)]
     )
     max_seconds: float | None = field(default=30.0, validator=_positive_or_none)
+    max_elements: int = field(
+        default=100_000, validator=[validators.instance_of(int), validators.gt(0)]
+    )
 
 
 DEFAULT_LIMITS = Limits()

@@ -184,7 +184,7 @@ def _finish(
         source_format=document.source_format,
         url=url,
         quotes=quotes,
-        warnings=(*warnings, *article.warnings),
+        warnings=(*document.notes, *warnings, *article.warnings),
     )
 
 

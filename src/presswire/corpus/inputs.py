@@ -23,6 +23,7 @@ from typing import IO, Any, Literal
 
 from attrs import define, field, frozen
 
+from presswire.decoding import replace_surrogates
 from presswire.limits import DEFAULT_LIMITS, Limits
 
 __all__ = [
@@ -40,16 +41,23 @@ JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 
 
+def _valid_text(value: Any) -> Any:
+    return replace_surrogates(value)[0] if isinstance(value, str) else value
+
+
 @frozen
 class InputRecord:
     """One document of the corpus, or the reason it could not be read."""
 
-    source: str
-    """Where it comes from, unique in the corpus: a path, ``path:LINE`` or ``path@OFFSET``."""
+    source: str = field(converter=_valid_text)
+    """Where it comes from, unique in the corpus: a path, ``path:LINE`` or ``path@OFFSET``.
+    Like ``url`` and ``id``, valid Unicode: a lone surrogate (a file name's undecodable
+    byte, a JSON escape) is U+FFFD here, so that every output format can write it and a
+    resumed batch finds the same source again."""
     content: str | bytes | None = None
-    url: str | None = None
+    url: str | None = field(default=None, converter=_valid_text)
     source_format: Literal["text", "html"] | None = None
-    id: str | None = None
+    id: str | None = field(default=None, converter=_valid_text)
     """The record's own identifier, from a JSONL export's id field."""
     error: str | None = None
     """Why it could not be read; ``content`` is then ``None``."""

@@ -29,6 +29,7 @@ __all__ = [
     "OutputFormat",
     "ParquetOutput",
     "SqliteOutput",
+    "escape_cell",
     "format_for",
     "open_output",
 ]
@@ -221,8 +222,32 @@ class JsonlOutput(Output):
 
 
 # ---------------------------------------------------------------- CSV
+FORMULA_OPENERS = ("=", "+", "-", "@", "\t", "\r")
+"""A cell opening with one of these is a formula to a spreadsheet (a page's text could run
+code there): such a cell is written behind a single quote, as OWASP's rule for CSV files
+has it; so is a cell opening with a single quote, so that reading it back is exact."""
+
+
+def escape_cell(value: Any) -> Any:
+    if isinstance(value, str) and value and (value[0] in FORMULA_OPENERS or value[0] == "'"):
+        return "'" + value
+    return value
+
+
+def _unescape_cell(value: Any) -> Any:
+    if (
+        isinstance(value, str)
+        and len(value) > 1
+        and value[0] == "'"
+        and (value[1] in FORMULA_OPENERS or value[1] == "'")
+    ):
+        return value[1:]
+    return value
+
+
 class CsvOutput(Output):
-    """Quotes as CSV rows with their article's columns (see :data:`CSV_COLUMNS`)."""
+    """Quotes as CSV rows with their article's columns (see :data:`CSV_COLUMNS`); a cell
+    that a spreadsheet would run as a formula is escaped (:data:`FORMULA_OPENERS`)."""
 
     kind = "csv"
     _file: TextIO | None = None
@@ -235,15 +260,21 @@ class CsvOutput(Output):
         self._file = self.partial.open("w", encoding="utf-8", newline="")
         self._writer = csv.DictWriter(self._file, fieldnames=CSV_COLUMNS, lineterminator="\n")
         self._writer.writeheader()
-        self._writer.writerows(complete)
+        self._write_rows(complete)
         self._file.flush()
         return {row["source"] for row in complete}
+
+    def _write_rows(self, rows: list[dict[str, Any]]) -> None:
+        assert self._writer is not None
+        self._writer.writerows(
+            {name: escape_cell(value) for name, value in row.items()} for row in rows
+        )
 
     def _complete_rows(self) -> list[dict[str, Any]]:
         """The rows of the sources written whole (a crash can tear a source's rows)."""
         with self.partial.open(encoding="utf-8", newline="") as existing:
             rows = [
-                row
+                {name: _unescape_cell(value) for name, value in row.items()}
                 for row in csv.DictReader(existing)
                 if None not in row and None not in row.values()
             ]
@@ -267,7 +298,7 @@ class CsvOutput(Output):
                 rows.extend({**article, **quote} for quote in quotes)
             else:
                 rows.append(article)
-        self._writer.writerows(rows)
+        self._write_rows(rows)
         self._file.flush()
 
     def close(self) -> None:

@@ -101,3 +101,68 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_escaped_and_resume_reads_the
     again = presswire.batch([source], out, workers=1, progress=False, resume=True)
     assert (again.read, again.skipped) == (1, 1)
     assert rows() == written
+
+
+# ---------------------------------------------------------------- WARC faults
+def _warc(pages: int) -> bytes:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    for number in range(pages):
+        body = f"<html><body><p>{PROSE}</p>{'<p>' + PROSE + '</p>' * 30}</body></html>".encode()
+        headers = StatusAndHeaders(
+            "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+        )
+        record = writer.create_warc_record(
+            f"https://example.org/{number}",
+            "response",
+            payload=io.BytesIO(body),
+            http_headers=headers,
+        )
+        writer.write_record(record)
+    return buffer.getvalue()
+
+
+def _outcomes(out: Path) -> list[tuple[str, str]]:
+    lines = out.read_text(encoding="utf-8").splitlines()
+    return [(Path(r["source"]).name, r.get("error") or "ok") for r in map(json.loads, lines)]
+
+
+def test_a_warc_record_cut_off_is_an_error_record_not_a_short_article(tmp_path: Path) -> None:
+    whole = _warc(2)
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(whole[: len(whole) - 200])  # the second record loses its end
+    out = tmp_path / "out.jsonl"
+    summary = presswire.batch([cut], out, workers=1, progress=False)
+    outcomes = _outcomes(out)
+    assert outcomes[0][1] == "ok"
+    assert outcomes[1][0].startswith("cut.warc@") and "cut off" in outcomes[1][1]
+    assert (summary.parsed, summary.failed) == (1, 1)
+
+
+def test_a_file_that_is_no_warc_is_an_error_record_and_the_batch_goes_on(tmp_path: Path) -> None:
+    bad, good = tmp_path / "a_bad.warc", tmp_path / "b_good.warc"
+    bad.write_bytes(bytes(range(256)) * 8)  # warcio raised out of the batch on such a file
+    good.write_bytes(_warc(1))
+    out = tmp_path / "out.jsonl"
+    summary = presswire.batch([bad, good], out, workers=1, progress=False)
+    outcomes = _outcomes(out)
+    assert outcomes[0][0] == "a_bad.warc@0" and "not a readable WARC record" in outcomes[0][1]
+    assert outcomes[1] == ("b_good.warc@0", "ok")  # the next input is read
+    assert (summary.parsed, summary.failed) == (1, 1)
+
+
+def test_a_gzipped_warc_cut_in_the_middle_says_so(tmp_path: Path) -> None:
+    import gzip
+
+    packed = gzip.compress(_warc(1))
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(packed[: len(packed) // 2])
+    out = tmp_path / "out.jsonl"
+    summary = presswire.batch([cut], out, workers=1, progress=False)
+    assert summary.failed == 1
+    assert "WARC" in _outcomes(out)[0][1]

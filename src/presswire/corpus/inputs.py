@@ -24,6 +24,7 @@ from typing import IO, Any, Literal
 from attrs import define, field, frozen
 
 from presswire.decoding import replace_surrogates
+from presswire.errors import one_line
 from presswire.limits import DEFAULT_LIMITS, Limits
 
 __all__ = [
@@ -271,37 +272,65 @@ def _string(value: Any) -> str | None:
 
 
 def _warc_records(path: Path, options: InputOptions, stats: ReadStats) -> Iterator[InputRecord]:
+    """The HTML responses of a WARC file. A record cut off before its stated length is an
+    error record (not a truncated article), and so is a file that stops being WARC: the
+    error names the offset, and the batch goes on with the next input."""
     from warcio.archiveiterator import ArchiveIterator  # imported only for WARC input
 
+    seen = 0
     with path.open("rb") as stream:
         records = ArchiveIterator(stream)
-        for record in records:
-            if record.rec_type != "response":
-                stats.skip(f"WARC {record.rec_type}")
-                continue
-            content_type = (
-                record.http_headers.get_header("Content-Type", "") if record.http_headers else ""
-            )
-            if "html" not in content_type.lower():
-                stats.skip(f"WARC response {content_type.split(';')[0].strip() or 'untyped'}")
-                continue
-            url = record.rec_headers.get_header("WARC-Target-URI")
-            body = record.content_stream().read(options.limits.max_bytes + 1)
-            # only after the body is read: asking warcio for the offset first empties the body
-            source = f"{path}@{records.get_record_offset()}"
-            if len(body) > options.limits.max_bytes:
-                yield InputRecord(
-                    source=source,
-                    url=url,
-                    error=f"LimitExceededError: page over {options.limits.max_bytes} bytes",
-                )
-                continue
+        try:
+            for record in records:
+                seen += 1
+                found = _warc_record(path, records, record, options, stats)
+                if found is not None:
+                    yield found
+        except Exception as exc:  # warcio raises its own, zlib's and EOFError on bad files
+            offset = getattr(records, "offset", None)
+            where = f"{path}@{offset}" if offset is not None else str(path)
             yield InputRecord(
-                source=source,
-                content=_decode_declared(body, content_type),
-                url=url,
-                source_format="html",
+                source=where,
+                error=f"InputError: not a readable WARC record at offset {offset}: {one_line(exc)}",
             )
+            return
+    if seen == 0 and path.stat().st_size > 0:
+        yield InputRecord(source=str(path), error="InputError: no WARC record could be read")
+
+
+def _warc_record(
+    path: Path, records: Any, record: Any, options: InputOptions, stats: ReadStats
+) -> InputRecord | None:
+    if record.rec_type != "response":
+        stats.skip(f"WARC {record.rec_type}")
+        return None
+    content_type = record.http_headers.get_header("Content-Type", "") if record.http_headers else ""
+    if "html" not in content_type.lower():
+        stats.skip(f"WARC response {content_type.split(';')[0].strip() or 'untyped'}")
+        return None
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    body = record.content_stream().read(options.limits.max_bytes + 1)
+    # only after the body is read: asking warcio for the offset first empties the body
+    source = f"{path}@{records.get_record_offset()}"
+    if len(body) > options.limits.max_bytes:
+        return InputRecord(
+            source=source,
+            url=url,
+            error=f"LimitExceededError: page over {options.limits.max_bytes} bytes",
+        )
+    missing = getattr(record.raw_stream, "limit", 0)
+    if isinstance(missing, int) and missing > 0:
+        return InputRecord(
+            source=source,
+            url=url,
+            error=f"InputError: WARC record cut off: {missing} bytes of it missing",
+        )
+    return InputRecord(
+        source=source,
+        content=_decode_declared(body, content_type),
+        url=url,
+        source_format="html",
+    )
 
 
 def _decode_declared(body: bytes, content_type: str) -> str | bytes:

@@ -166,3 +166,87 @@ def test_a_gzipped_warc_cut_in_the_middle_says_so(tmp_path: Path) -> None:
     summary = presswire.batch([cut], out, workers=1, progress=False)
     assert summary.failed == 1
     assert "WARC" in _outcomes(out)[0][1]
+
+
+# ---------------------------------------------------------------- plugins that misbehave
+class _ExitingFingerprint:
+    name = "exits"
+
+    def presswire_fingerprint(self, document: object) -> object:
+        raise SystemExit(3)
+
+
+class _SleepingFingerprint:
+    name = "sleeps"
+
+    def presswire_fingerprint(self, document: object) -> object:
+        import time
+
+        time.sleep(0.6)
+        return None
+
+
+class _CorruptArticle:
+    name = "corrupts"
+
+    def presswire_fingerprint(self, document: object) -> presswire.Fingerprint:
+        return presswire.Fingerprint(score=0.9)
+
+    def presswire_extract_text(self, document: object) -> presswire.Article:
+        article = presswire.Article(paragraphs=[PROSE])
+        object.__setattr__(article, "paragraphs", "not a tuple")  # behind the validators
+        return article
+
+
+class _FailingDescription:
+    name = "nodescription"
+
+    def presswire_outlet_info(self) -> object:
+        raise RuntimeError("broken")
+
+
+def _registry(*plugins: object) -> presswire.PluginRegistry:
+    registry = presswire.PluginRegistry(autoload=False)
+    for plugin in plugins:
+        registry.register(plugin)
+    return registry
+
+
+def test_a_plugin_that_raises_systemexit_is_disabled_and_the_page_parsed() -> None:
+    registry = _registry(_ExitingFingerprint())
+    article = presswire.parse(PROSE, registry=registry)
+    assert article.paragraphs == (PROSE,)
+    assert any("'exits' failed to fingerprint: SystemExit" in w for w in article.warnings)
+    again = presswire.parse(PROSE, registry=registry)
+    assert any("'exits' is disabled for this run" in w for w in again.warnings)
+
+
+def test_a_plugin_that_takes_the_time_is_named_and_disabled() -> None:
+    registry = _registry(_SleepingFingerprint())
+    with pytest.raises(presswire.TimeLimitExceededError, match="'sleeps'"):
+        presswire.parse(PROSE, registry=registry, limits=Limits(max_seconds=0.5))
+    article = presswire.parse(PROSE, registry=registry, limits=Limits(max_seconds=0.5))
+    assert article.paragraphs == (PROSE,)  # parsed without it
+    assert "sleeps" in registry.disabled
+
+
+def test_a_corrupted_article_from_a_plugin_falls_back_to_the_next_plugin() -> None:
+    registry = _registry(_CorruptArticle())
+    article = presswire.parse(PROSE, registry=registry)
+    assert article.fingerprint is not None and article.fingerprint.plugin == "generic"
+    assert any("'corrupts' failed" in w for w in article.warnings)
+
+
+def test_a_plugin_that_cannot_describe_itself_does_not_break_the_outlets_table() -> None:
+    registry = _registry(_FailingDescription())
+    assert [name for name, _, _ in registry.outlets()] == ["generic"]
+    assert "nodescription" in registry.disabled
+
+
+def test_a_plugin_that_failed_to_load_is_named_in_every_parse() -> None:
+    from presswire.registry import LoadFailure
+
+    registry = _registry()
+    registry.load_failures.append(LoadFailure("broken", "broken-package", "ImportError: no"))
+    article = presswire.parse(PROSE, registry=registry)
+    assert any("'broken' failed to load: ImportError" in w for w in article.warnings)

@@ -146,14 +146,35 @@ def test_failing_fingerprints_and_wrong_types_never_break_the_parse(
 ) -> None:
     bare_registry.register(RaisingFingerprint())
     bare_registry.register(WrongType())
-    article = presswire.parse("some text", registry=bare_registry)
-    assert article.fingerprint is not None and article.fingerprint.plugin == "generic"
-    assert any("'badfp' failed to fingerprint: KeyError" in w for w in article.warnings)
-    assert any("'wrongtype' returned float" in w for w in article.warnings)
     scores = {fp.plugin: fp.score for fp in presswire.fingerprint("x", registry=bare_registry)}
     assert scores == {"generic": 0.0, "badfp": 0.0, "wrongtype": 0.0}
-    forced = presswire.parse("some text", outlet="wrongtype", registry=bare_registry)
-    assert any("returned dict, not an Article" in w for w in forced.warnings)
+    # both misbehaved: disabled for the run, and every parse says so
+    assert set(bare_registry.disabled) == {"badfp", "wrongtype"}
+    article = presswire.parse("some text", registry=bare_registry)
+    assert article.fingerprint is not None and article.fingerprint.plugin == "generic"
+    assert any(
+        "'badfp' is disabled for this run" in w and "KeyError" in w for w in article.warnings
+    )
+    assert any("'wrongtype' is disabled" in w and "returned float" in w for w in article.warnings)
+    assert [fp.plugin for fp in presswire.fingerprint("x", registry=bare_registry)] == ["generic"]
+
+
+class WrongArticle:
+    name = "wrongarticle"
+
+    def presswire_fingerprint(self, document: Document) -> Fingerprint:
+        return Fingerprint(score=0.9)
+
+    def presswire_extract_text(self, document: Document) -> dict[str, str]:
+        return {"title": "not an Article"}
+
+
+def test_an_extract_hook_returning_no_article_is_a_warning(bare_registry: PluginRegistry) -> None:
+    bare_registry.register(WrongArticle())
+    article = presswire.parse("some text", registry=bare_registry)
+    assert article.fingerprint is not None and article.fingerprint.plugin == "generic"
+    assert any("returned dict, not an Article" in w for w in article.warnings)
+    assert "wrongarticle" in bare_registry.disabled
 
 
 def test_runtime_register_and_unregister(bare_registry: PluginRegistry) -> None:

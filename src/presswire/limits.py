@@ -59,6 +59,11 @@ class Deadline:
         self._seconds = seconds
         self._expires = None if seconds is None else time.monotonic() + seconds
 
+    @property
+    def seconds(self) -> float | None:
+        """The time allowed, as given (``None``: no limit)."""
+        return self._seconds
+
     def expired(self) -> bool:
         return self._expires is not None and time.monotonic() > self._expires
 

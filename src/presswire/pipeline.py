@@ -15,7 +15,7 @@ from presswire.metadata import page_publisher
 from presswire.models import Article, Fingerprint, Quote
 from presswire.quotes import extract_quotes
 from presswire.quotes.confidence import MIN_CONFIDENCE
-from presswire.registry import FALLBACK_PLUGIN, PluginRegistry
+from presswire.registry import FALLBACK_PLUGIN, MISBEHAVIOUR, PluginRegistry
 
 __all__ = ["FINGERPRINT_THRESHOLD", "NEAR_TIE_MARGIN", "fingerprint", "parse", "parse_many"]
 
@@ -85,7 +85,7 @@ def extract_article(
     min_quote_confidence: float = MIN_CONFIDENCE,
 ) -> Article:
     """Choose the plugin for ``document`` and let it extract the article."""
-    warnings: list[str] = []
+    warnings: list[str] = registry.notices()
     fingerprints = registry.fingerprints(document, warnings)
     by_plugin = {fp.plugin: fp for fp in fingerprints}
     if outlet is not None:
@@ -108,10 +108,15 @@ def extract_article(
     for name in candidates:
         document.deadline.check(f"extracting with plugin {name!r}")
         try:
-            article = registry.extract(name, document)
+            article = registry.call_guarded(
+                name, document, "extracting", registry.extract, name, document
+            )
+            if article is not None:
+                article = attrs.evolve(article)  # rebuilt: one changed behind its validators' back
         except LimitExceededError:
             raise
-        except Exception as exc:  # a plugin's failure must never break the parse
+        except MISBEHAVIOUR as exc:  # a plugin's failure must never break the parse
+            registry.disable(name, f"failed: {one_line(exc)}")
             warnings.append(f"plugin {name!r} failed: {one_line(exc)}; tried the next one")
             continue
         if article is None:
@@ -142,7 +147,10 @@ def _quotes(
         return article.quotes
     try:
         blocks = registry.block_quotes(name, article, document)
-    except Exception as exc:
+    except LimitExceededError:
+        raise
+    except MISBEHAVIOUR as exc:
+        registry.disable(name, f"failed to name block quotes: {one_line(exc)}")
         warnings.append(f"plugin {name!r} failed to name block quotes: {one_line(exc)}")
         blocks = []
     try:

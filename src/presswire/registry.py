@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Callable
 from importlib import metadata
 from types import ModuleType
@@ -72,6 +73,10 @@ class PluginRegistry:
         self._pm.add_hookspecs(hookspecs)
         self._origin: dict[str, tuple[str, str | None, str]] = {}  # name -> origin, version, pkg
         self.load_failures: list[LoadFailure] = []
+        self.disabled: dict[str, str] = {}
+        """Plugins that misbehaved in this run (raised, returned something else than the hook
+        asks, took the page's whole time), by name, with the reason: no hook of theirs is
+        called again by this registry, and every parse says so in its warnings."""
         self._lexicon: Lexicon | None = None
         # hook name -> (plugin name, bound implementation), sorted: rebuilt after (un)registering
         self._hook_cache: dict[str, list[tuple[str, Callable[..., Any]]]] = {}
@@ -189,7 +194,11 @@ class PluginRegistry:
         """
         result = []
         for name, function in self._implementations("presswire_outlet_info"):
-            info = function()
+            try:
+                info = function()
+            except MISBEHAVIOUR as exc:
+                self.disable(name, f"plugin {name!r} failed to describe itself: {_describe(exc)}")
+                continue
             if not isinstance(info, OutletInfo):
                 continue
             forms = []
@@ -205,22 +214,69 @@ class PluginRegistry:
     def has_hook(self, name: str, hook: str) -> bool:
         return self._implementation(name, hook) is not None
 
+    # ------------------------------------------------------------ misbehaving plugins
+    def disable(self, name: str, reason: str) -> None:
+        """Call no hook of plugin ``name`` again in this run (see :attr:`disabled`); the
+        ``generic`` fallback is never disabled."""
+        if name != FALLBACK_PLUGIN and name not in self.disabled:
+            self.disabled[name] = reason
+            self._hook_cache.clear()
+            self._lexicon = None
+
+    def notices(self) -> list[str]:
+        """What every parse's warnings say about this registry's plugins: those that failed to
+        load and those disabled in this run."""
+        return [
+            *(f"plugin {f.name!r} failed to load: {f.reason}"[:300] for f in self.load_failures),
+            *(
+                f"plugin {name!r} is disabled for this run: {why}"
+                for name, why in self.disabled.items()
+            ),
+        ]
+
+    def call_guarded(
+        self,
+        name: str,
+        document: Any,
+        step: str,
+        call: Callable[..., Any],
+        /,
+        *args: Any,
+        **kwargs: Any,
+    ) -> Any:
+        """``call(*args, **kwargs)``, a hook of plugin ``name``: a plugin that takes the
+        page's remaining time (most of it in this one call) is disabled and the time-limit
+        error names it; any other exception propagates for the caller to handle."""
+        started = time.monotonic()
+        result = call(*args, **kwargs)
+        if document.deadline.expired():
+            took = time.monotonic() - started
+            allowed = document.deadline.seconds
+            if allowed is not None and took > allowed / 2:
+                self.disable(name, f"took {took:.1f}s of the {allowed:g}s limit on one page")
+            document.deadline.check(f"{step} with plugin {name!r}")
+        return result
+
     # ------------------------------------------------------------ calling plugins
     def fingerprints(self, document: Any, warnings: list[str] | None = None) -> list[Fingerprint]:
         """Every plugin's fingerprint of ``document``, best first (ties by name).
 
-        A plugin that raises or returns something else than a Fingerprint gets score 0 with the
-        reason as evidence, and a line in ``warnings``.
+        A plugin that raises (``SystemExit`` too) or returns something else than a
+        Fingerprint gets score 0 with the reason as evidence, a line in ``warnings``, and is
+        disabled for the run (:meth:`disable`).
         """
         results = []
         for name, function in self._implementations("presswire_fingerprint"):
             document.deadline.check(f"fingerprinting with plugin {name!r}")
             try:
-                result = function(document=document)
+                result = self.call_guarded(
+                    name, document, "fingerprinting", function, document=document
+                )
             except _PASS_THROUGH:
                 raise
-            except Exception as exc:
+            except MISBEHAVIOUR as exc:
                 reason = f"plugin {name!r} failed to fingerprint: {_describe(exc)}"
+                self.disable(name, reason)
                 if warnings is not None:
                     warnings.append(reason)
                 results.append(Fingerprint(score=0.0, evidence=(reason,), plugin=name))
@@ -229,6 +285,7 @@ class PluginRegistry:
                 continue
             if not isinstance(result, Fingerprint):
                 reason = f"plugin {name!r} returned {type(result).__name__}, not a Fingerprint"
+                self.disable(name, reason)
                 if warnings is not None:
                     warnings.append(reason)
                 results.append(Fingerprint(score=0.0, evidence=(reason,), plugin=name))
@@ -263,11 +320,11 @@ class PluginRegistry:
             for name, function in self._implementations("presswire_quote_lexicon"):
                 try:
                     addition = function()
-                except Exception as exc:
+                except MISBEHAVIOUR as exc:
+                    reason = f"plugin {name!r} failed to give a lexicon: {_describe(exc)}"
+                    self.disable(name, reason)
                     if warnings is not None:
-                        warnings.append(
-                            f"plugin {name!r} failed to give a lexicon: {_describe(exc)}"
-                        )
+                        warnings.append(reason)
                     continue
                 if isinstance(addition, Lexicon):
                     lexicon = lexicon.merge(addition)
@@ -290,7 +347,11 @@ class PluginRegistry:
         if found is None:
             caller = getattr(self._pm.hook, hook)
             impls = sorted(caller.get_hookimpls(), key=lambda i: i.plugin_name)
-            found = self._hook_cache[hook] = [(impl.plugin_name, _bound(impl)) for impl in impls]
+            found = self._hook_cache[hook] = [
+                (impl.plugin_name, _bound(impl))
+                for impl in impls
+                if impl.plugin_name not in self.disabled
+            ]
         return found
 
     def _implementation(self, name: str, hook: str) -> Callable[..., Any] | None:
@@ -302,6 +363,10 @@ class PluginRegistry:
 
 # Errors that are about the document, not the plugin: they end the parse.
 _PASS_THROUGH = (LimitExceededError,)
+MISBEHAVIOUR: tuple[type[BaseException], ...] = (Exception, SystemExit)
+"""What a plugin's hook may raise that presswire treats as the plugin's failure: any error,
+and ``SystemExit`` (a plugin must not end the program). ``KeyboardInterrupt`` is the user's
+and propagates."""
 
 
 def _bound(impl: Any) -> Callable[..., Any]:

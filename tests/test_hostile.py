@@ -250,3 +250,56 @@ def test_a_plugin_that_failed_to_load_is_named_in_every_parse() -> None:
     registry.load_failures.append(LoadFailure("broken", "broken-package", "ImportError: no"))
     article = presswire.parse(PROSE, registry=registry)
     assert any("'broken' failed to load: ImportError" in w for w in article.warnings)
+
+
+# ---------------------------------------------------------------- output paths
+def _pages(tmp_path: Path) -> Path:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a.txt").write_text(PROSE + "\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("resume", [False, True])
+def test_an_existing_folder_at_out_is_refused_and_left_alone(tmp_path: Path, resume: bool) -> None:
+    pages = _pages(tmp_path)
+    out = tmp_path / "out.jsonl"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(InputError, match="is a folder"):
+        presswire.batch([pages], out, workers=1, progress=False, resume=resume)
+    with pytest.raises(InputError, match="is a folder"):  # a rerun: still there, untouched
+        presswire.batch([pages], out, workers=1, progress=False)
+    assert (out / "keep.txt").read_text(encoding="utf-8") == "mine"
+    assert not (tmp_path / "out.jsonl.partial").exists()
+
+
+def test_a_folder_named_like_the_partial_output_is_not_deleted(tmp_path: Path) -> None:
+    pages = _pages(tmp_path)
+    partial = tmp_path / "out.jsonl.partial"
+    partial.mkdir()
+    (partial / "keep.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(InputError, match="is a folder"):
+        presswire.batch([pages], tmp_path / "out.jsonl", workers=1, progress=False)
+    assert (partial / "keep.txt").exists()
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".parquet"])
+def test_a_symlink_at_the_partial_output_is_not_followed(tmp_path: Path, suffix: str) -> None:
+    pages = _pages(tmp_path)
+    target = tmp_path / "precious.txt"
+    target.write_text("mine", encoding="utf-8")
+    (tmp_path / f"out{suffix}.partial").symlink_to(target)
+    with pytest.raises(InputError, match="symbolic link"):
+        presswire.batch([pages], tmp_path / f"out{suffix}", workers=1, progress=False)
+    assert target.read_text(encoding="utf-8") == "mine"
+
+
+def test_a_folder_that_is_no_parquet_output_is_refused(tmp_path: Path) -> None:
+    pages = _pages(tmp_path)
+    out = tmp_path / "out.parquet"
+    (out / "articles").mkdir(parents=True)
+    (out / "articles" / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(InputError, match="not a presswire Parquet output"):
+        presswire.batch([pages], out, workers=1, progress=False)
+    assert (out / "articles" / "notes.txt").exists()

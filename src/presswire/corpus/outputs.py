@@ -141,18 +141,45 @@ class Output:
     then ``commit`` (rename into place) or ``close`` (leave the partial output to resume)."""
 
     kind: ClassVar[str]
+    folder: ClassVar[bool] = False
+    """Whether the output is a folder (Parquet) rather than a file."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self.partial = self.path.with_name(self.path.name + ".partial")
 
     def open(self, resume: bool) -> set[str]:
+        for path in (self.path, self.partial):
+            self._refuse_foreign(path)
         if resume and not self.partial.exists() and self.path.exists():
             os.replace(self.path, self.partial)  # add to a finished output
         if not resume:
             _remove(self.partial)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         return self._open(resume and self.partial.exists())
+
+    def _refuse_foreign(self, path: Path) -> None:
+        """Raise :class:`InputError` for anything at ``path`` that this output would not
+        have written: a symbolic link (never followed), a folder where a file goes, a file
+        where a folder goes, a folder that holds anything but an output of this kind. What
+        presswire did not create it never renames, overwrites or deletes."""
+        if path.is_symlink():
+            raise InputError(
+                f"{path} is a symbolic link; presswire neither follows nor removes one"
+            )
+        if not path.exists():
+            return
+        if self.folder != path.is_dir():
+            what = "a folder" if path.is_dir() else "a file"
+            raise InputError(
+                f"{path} is {what}, not a {self.kind} output presswire wrote; "
+                "move it or choose another output"
+            )
+        if self.folder and not _holds_only_parquet_parts(path):
+            raise InputError(
+                f"{path} is a folder that is not a presswire Parquet output; "
+                "move it or choose another output"
+            )
 
     def _open(self, resume: bool) -> set[str]:
         raise NotImplementedError
@@ -173,7 +200,20 @@ class Output:
         os.replace(self.partial, self.path)
 
 
+def _holds_only_parquet_parts(folder: Path) -> bool:
+    """Whether ``folder`` is laid out as presswire writes Parquet: ``articles/`` and
+    ``quotes/`` with ``part-*.parquet`` files (or their ``.tmp`` forms) and nothing else."""
+    for child in folder.iterdir():
+        if child.name not in ("articles", "quotes") or child.is_symlink() or not child.is_dir():
+            return False
+        for part in child.iterdir():
+            if not part.name.startswith("part-") or part.is_symlink() or not part.is_file():
+                return False
+    return True
+
+
 def _remove(path: Path) -> None:
+    """Remove an earlier partial output (checked by ``Output._refuse_foreign`` first)."""
     if path.is_dir():
         shutil.rmtree(path)
     elif path.exists():
@@ -404,6 +444,7 @@ class ParquetOutput(Output):
     written every :attr:`PART_RECORDS` records, each under a temporary name first."""
 
     kind = "parquet"
+    folder = True
     PART_RECORDS = 5000
 
     def __init__(self, path: Path) -> None:

@@ -303,3 +303,76 @@ def test_a_folder_that_is_no_parquet_output_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="not a presswire Parquet output"):
         presswire.batch([pages], out, workers=1, progress=False)
     assert (out / "articles" / "notes.txt").exists()
+
+
+# ---------------------------------------------------------------- workers of a killed batch
+SLOW_PARSER = """
+import os, time
+
+def slow(record, limits):
+    with open(os.environ["PIDS_FILE"], "a") as handle:
+        handle.write(f"{os.getpid()}\\n")
+    time.sleep(60)
+    raise RuntimeError("never reached in the test")
+"""
+BATCH_SCRIPT = """
+import sys
+import presswire
+from slow_parser import slow
+
+if __name__ == "__main__":
+    presswire.batch(
+        [sys.argv[1]], sys.argv[2], workers=2, progress=False, parser=slow, batch_size=1
+    )
+"""
+
+
+def _running(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return "State:\tZ" not in status  # a zombie has ended
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc (Linux)")
+def test_workers_end_when_the_batch_process_is_killed(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    (tmp_path / "slow_parser.py").write_text(SLOW_PARSER, encoding="utf-8")
+    (tmp_path / "run_batch.py").write_text(BATCH_SCRIPT, encoding="utf-8")
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for number in range(4):
+        (pages / f"{number}.txt").write_text(PROSE + "\n", encoding="utf-8")
+    pids_file = tmp_path / "pids.txt"
+    environment = {**os.environ, "PIDS_FILE": str(pids_file), "PYTHONPATH": str(tmp_path)}
+    batch = subprocess.Popen(
+        [sys.executable, "run_batch.py", str(pages), str(tmp_path / "out.jsonl")],
+        cwd=tmp_path,
+        env=environment,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if pids_file.exists() and len(set(pids_file.read_text().split())) >= 2:
+                break
+            time.sleep(0.1)
+        workers = {int(pid) for pid in pids_file.read_text().split()}
+        assert len(workers) == 2
+        batch.send_signal(signal.SIGKILL)
+        batch.wait()
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and any(_running(pid) for pid in workers):
+            time.sleep(0.1)
+        assert not any(_running(pid) for pid in workers)
+    finally:
+        batch.kill()
+        for pid in {int(p) for p in pids_file.read_text().split()} if pids_file.exists() else ():
+            if _running(pid):
+                os.kill(pid, signal.SIGKILL)

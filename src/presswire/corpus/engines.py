@@ -10,7 +10,9 @@ gets an error record.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
+import threading
 import warnings
 from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
@@ -45,9 +47,22 @@ def _alive() -> bool:
     return True
 
 
-def _ignore_interrupts() -> None:
-    # Ctrl-C is the parent's to handle: it stops the batch and keeps the partial output.
+def _start_worker() -> None:
+    """A worker's setup: Ctrl-C is the parent's to handle (it stops the batch and keeps the
+    partial output), and the worker ends when the parent does, even one killed outright."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+
+
+def _exit_with(parent: Any) -> None:
+    parent.join()  # waits on the parent's sentinel: returns once the parent has ended
+    os._exit(EXIT_ORPHANED)
+
+
+EXIT_ORPHANED = 70
+"""The exit status of a worker whose parent ended before it."""
 
 
 def run_local(
@@ -97,7 +112,7 @@ class _LocalPool:
         return ProcessPoolExecutor(
             self.workers,
             mp_context=multiprocessing.get_context("spawn"),
-            initializer=_ignore_interrupts,
+            initializer=_start_worker,
         )
 
     def starts(self) -> bool:

@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import presswire
 from presswire import InputError, LimitExceededError, Limits
@@ -376,3 +378,53 @@ def test_workers_end_when_the_batch_process_is_killed(tmp_path: Path) -> None:
         for pid in {int(p) for p in pids_file.read_text().split()} if pids_file.exists() else ():
             if _running(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+# ---------------------------------------------------------------- generated hostile pages
+
+_TEXT = st.text(
+    alphabet=st.characters(min_codepoint=0x20, max_codepoint=0xFFFF, blacklist_categories=()),
+    max_size=200,
+)  # surrogates (Cs) included: str may hold them
+
+
+@st.composite
+def hostile_pages(draw: st.DrawFn) -> str:
+    depth = draw(st.integers(min_value=0, max_value=3_000))
+    attributes = draw(st.integers(min_value=0, max_value=3_000))
+    text = draw(_TEXT)
+    tag = draw(st.sampled_from(["div", "p", "span", "b", "table", "li"]))
+    attribute_list = " ".join(f'a{n}="{n}"' for n in range(attributes))
+    opened = f"<{tag} {attribute_list}>" if attributes else f"<{tag}>"
+    closing = draw(st.booleans())
+    return (
+        "<html><head><title>"
+        + draw(_TEXT)
+        + "</title></head><body>"
+        + opened * depth
+        + f"<p>{text} {PROSE}</p>"
+        + (f"</{tag}>" * depth if closing else "")
+        + "</body></html>"
+    )
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(page=hostile_pages())
+def test_generated_hostile_pages_give_a_writable_article_or_a_documented_error(page: str) -> None:
+    try:
+        article = presswire.parse(page, limits=Limits(max_seconds=20))
+    except presswire.PresswireError:
+        return
+    article.to_json().encode("utf-8")  # no lone surrogate, whatever the page held
+
+
+@settings(max_examples=50, deadline=None)
+@given(text=_TEXT, url=st.one_of(st.none(), _TEXT))
+def test_generated_text_with_surrogates_gives_a_writable_article(
+    text: str, url: str | None
+) -> None:
+    try:
+        article = presswire.parse(text + " " + PROSE, url=url)
+    except presswire.PresswireError:
+        return
+    article.to_json().encode("utf-8")

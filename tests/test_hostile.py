@@ -428,3 +428,83 @@ def test_generated_text_with_surrogates_gives_a_writable_article(
     except presswire.PresswireError:
         return
     article.to_json().encode("utf-8")
+
+
+# ---------------------------------------------------------------- kill -9, then --resume
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text(encoding="utf-8").rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _written_sources(out: Path) -> list[str]:
+    import sqlite3
+
+    if out.suffix == ".jsonl":
+        return [json.loads(line)["source"] for line in out.read_text(encoding="utf-8").splitlines()]
+    with sqlite3.connect(out) as connection:
+        return [row[0] for row in connection.execute("SELECT source FROM articles")]
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads /proc (Linux)")
+@pytest.mark.parametrize("suffix", [".jsonl", ".sqlite"])
+def test_batches_killed_at_random_points_then_resumed_write_every_input_once(
+    tmp_path: Path, suffix: str
+) -> None:
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    count = 600
+    for number in range(count):
+        quote = f"“We will meet again in week {number},” the minister told reporters."
+        text = "\n\n".join([quote, PROSE] * 12) + "\n"
+        (pages / f"{number:03d}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / f"out{suffix}"
+    partial = out.with_name(out.name + ".partial")
+    command = [sys.executable, "-m", "presswire", "batch", str(pages), "--out", str(out)]
+    command += ["--workers", "2", "--batch-size", "2", "--resume"]
+    chance = random.Random(24)
+    interrupted = 0
+    for _cycle in range(3):  # kill the batch (and, once, a worker first) at a random moment
+        batch = subprocess.Popen(command, stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+        started = time.monotonic()  # wait for records to be written, then a random moment
+
+        def size() -> int:
+            return partial.stat().st_size if partial.exists() else -1
+
+        while size() < 0 and batch.poll() is None and time.monotonic() - started < 60:
+            time.sleep(0.005)
+        time.sleep(0.05)  # the file is created before its tables or first lines
+        before = size()
+        while size() <= before and batch.poll() is None and time.monotonic() - started < 60:
+            time.sleep(0.005)
+        time.sleep(chance.uniform(0.0, 0.2))
+        if _cycle == 1 and (workers := _children(batch.pid)):
+            import os
+
+            os.kill(chance.choice(workers), signal.SIGKILL)
+            time.sleep(chance.uniform(0.0, 0.2))
+        batch.send_signal(signal.SIGKILL)
+        batch.wait()
+        interrupted += not out.exists()
+        if out.exists():
+            break
+    for _attempt in range(3):  # then resume until the output is complete
+        if out.exists() and not partial.exists():
+            break
+        subprocess.run(command, check=False, capture_output=True, timeout=300)
+    assert interrupted  # at least one kill landed before the batch was done
+    written = _written_sources(out)
+    assert len(written) == count
+    assert sorted(written) == sorted(str(path) for path in pages.glob("*.txt"))

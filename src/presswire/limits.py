@@ -64,6 +64,16 @@ class Deadline:
         """The time allowed, as given (``None``: no limit)."""
         return self._seconds
 
+    def check_budget(self, needed: float, step: str) -> None:
+        """Raise :class:`~presswire.TimeLimitExceededError` now if fewer than ``needed``
+        seconds remain: before a step that cannot be interrupted (a C library's pass over the
+        whole page), so that it is refused in time rather than finished late."""
+        if self._expires is not None and self._expires - time.monotonic() < needed:
+            raise TimeLimitExceededError(
+                f"time limit of {self._seconds:g}s would be exceeded by {step} "
+                f"(about {needed:.1f}s for this page; raise Limits.max_seconds to allow more)"
+            )
+
     def expired(self) -> bool:
         return self._expires is not None and time.monotonic() > self._expires
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import warnings
 from collections import deque
@@ -47,6 +48,16 @@ def _alive() -> bool:
     return True
 
 
+def _main_reimportable() -> bool:
+    """Whether a spawned worker can import the program's main module again: not when it was
+    read from standard input (``python - < script``: its ``__file__`` names no file)."""
+    main = sys.modules.get("__main__")
+    if main is None or getattr(main, "__spec__", None) is not None:
+        return True  # ``python -m module``: imported by name
+    path = getattr(main, "__file__", None)
+    return path is None or os.path.exists(path)  # no file: an interactive session, -c
+
+
 def _start_worker() -> None:
     """A worker's setup: Ctrl-C is the parent's to handle (it stops the batch and keeps the
     partial output), and the worker ends when the parent does, even one killed outright."""
@@ -76,15 +87,17 @@ def run_local(
         for batch in batches:
             yield process_batch(batch, options, parser)
         return
-    pool = _LocalPool(workers)
-    if not pool.starts():
-        pool.executor.shutdown(wait=False, cancel_futures=True)
+    pool = _LocalPool(workers) if _main_reimportable() else None
+    if pool is None or not pool.starts():
+        if pool is not None:
+            pool.executor.shutdown(wait=False, cancel_futures=True)
         warnings.warn(
-            "presswire: worker processes cannot start here (a script read from stdin, or a "
-            "__main__ module without an `if __name__ == '__main__':` guard); parsing in this "
-            "process instead",
+            f"presswire: {workers} worker processes cannot start here (a script read from "
+            "standard input, or one that calls batch() outside an `if __name__ == "
+            "'__main__':` block); parsing in this process instead. Put the batch call under "
+            "that guard, in a script file, to use the workers.",
             RuntimeWarning,
-            stacklevel=2,
+            stacklevel=3,  # the line that called batch()
         )
         for batch in batches:
             yield process_batch(batch, options, parser)

@@ -24,7 +24,7 @@ from typing import IO, Any, Literal
 from attrs import define, field, frozen
 
 from presswire.decoding import replace_surrogates
-from presswire.errors import one_line
+from presswire.errors import InputError, one_line
 from presswire.limits import DEFAULT_LIMITS, Limits
 
 __all__ = [
@@ -40,6 +40,11 @@ __all__ = [
 STDIN = "-"
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz")
+PAGE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".shtml")
+"""What a folder's files are read by default (besides JSONL and WARC files, and files with no
+suffix, as scrapers often save pages): a page's text or HTML. Any other file in a folder (an
+expected-output ``.json``, a ``.csv``, an image) is passed over unless ``include`` names it;
+a file named on its own is always read."""
 
 
 def _valid_text(value: Any) -> Any:
@@ -97,7 +102,7 @@ class ReadStats:
 
 
 def iter_records(
-    inputs: Iterable[str | os.PathLike[str]],
+    inputs: Iterable[str | os.PathLike[str] | StdinPaths],
     options: InputOptions = InputOptions(),
     stats: ReadStats | None = None,
 ) -> Iterator[InputRecord]:
@@ -112,7 +117,7 @@ def iter_records(
 
 
 def iter_units(
-    inputs: Iterable[str | os.PathLike[str]],
+    inputs: Iterable[str | os.PathLike[str] | StdinPaths],
     options: InputOptions = InputOptions(),
     stats: ReadStats | None = None,
 ) -> Iterator[Path | InputRecord]:
@@ -122,33 +127,86 @@ def iter_units(
     stats = stats if stats is not None else ReadStats()
     seen: set[str] = set()  # files given twice (or found in two folders given) are read once
     for item in inputs:
-        text = os.fspath(item)
-        if text == STDIN:
-            for line in sys.stdin:
-                if line.strip():
-                    yield from _path_units(Path(line.strip()), options, stats, seen)
+        if isinstance(item, StdinPaths) or os.fspath(item) == STDIN:
+            lines = item if isinstance(item, StdinPaths) else stdin_paths()
+            for line in lines:
+                yield from _path_units(Path(line), options, stats, seen)
         else:
-            yield from _path_units(Path(text), options, stats, seen)
+            yield from _path_units(Path(os.fspath(item)), options, stats, seen)
+
+
+class StdinPaths:
+    """``-`` with its first path read ahead, so that piped page text is refused before an
+    output is opened (:func:`stdin_paths`)."""
+
+    def __init__(self) -> None:
+        self._lines = stdin_paths()
+        self._first = next(self._lines, None)
+
+    def __iter__(self) -> Iterator[str]:
+        if self._first is not None:
+            yield self._first
+        yield from self._lines
+
+
+def stdin_paths() -> Iterator[str]:
+    """The paths ``-`` stands for: standard input's lines, one path each. Raises
+    :class:`~presswire.InputError` at once when the first line is no path of an existing file
+    or folder: page text was piped in, which ``presswire parse -`` reads."""
+    first = True
+    for line in sys.stdin:
+        path = line.strip()
+        if not path:
+            continue
+        if first and not _exists(path):
+            raise InputError(
+                f"'-' reads the paths of files or folders from standard input, one per line, "
+                f"and its first line is none ({path[:60]!r}); to parse a page given on "
+                "standard input, use `presswire parse -`"
+            )
+        first = False
+        yield path
+
+
+def _exists(path: str) -> bool:
+    try:
+        return Path(path).exists()
+    except OSError:
+        return False
 
 
 def _path_units(
     path: Path, options: InputOptions, stats: ReadStats, seen: set[str]
 ) -> Iterator[Path | InputRecord]:
-    if path.is_dir():
-        files: Iterable[tuple[Path, str]] = _folder_files(path, options.include, options.exclude)
-    elif path.exists():
-        files = ((path, str(path.resolve())),)
-    else:
-        yield InputRecord(source=str(path), error="InputError: no such file or folder")
+    try:
+        if path.is_dir():
+            files: Iterable[tuple[Path, str]] = _folder_files(
+                path, options.include, options.exclude
+            )
+        elif path.exists():
+            files = ((path, str(path.resolve())),)
+        else:
+            yield InputRecord(source=str(path), error="InputError: no such file or folder")
+            return
+    except OSError as exc:  # a name too long for the file system, and the like
+        yield InputRecord(source=str(path)[:300], error=f"InputError: not a path: {exc.strerror}")
         return
     for file, resolved in files:
         if any(resolved == own or resolved.startswith(own + os.sep) for own in options.skip_paths):
             continue  # the batch's own output, inside an input folder
+        if file is not path and not options.include and not _looks_like_pages(file.name):
+            stats.skip("files in folders that are no pages by their name (--include reads them)")
+            continue
         if resolved in seen:
             stats.skip("files given twice")
             continue
         seen.add(resolved)
         yield file
+
+
+def _looks_like_pages(name: str) -> bool:
+    lower = name.lower()
+    return "." not in lower or lower.endswith(PAGE_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES)
 
 
 def is_container(path: Path) -> bool:

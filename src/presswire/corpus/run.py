@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -13,9 +14,11 @@ from attrs import define, field
 
 from presswire.corpus.engines import run_dask, run_local
 from presswire.corpus.inputs import (
+    STDIN,
     InputOptions,
     InputRecord,
     ReadStats,
+    StdinPaths,
     is_container,
     iter_records,
     iter_units,
@@ -28,6 +31,9 @@ from presswire.limits import DEFAULT_LIMITS, Limits
 __all__ = ["BatchSummary", "batch"]
 
 Engine = Literal["local", "dask"]
+EXIT_UNGUARDED = 71
+"""The exit status of a worker process that found batch() called while it imported the
+script that started the batch (no main guard)."""
 DEFAULT_BATCH_SIZE = 16
 
 
@@ -105,6 +111,12 @@ def batch(
         (a module-level function, so that it can be sent to worker processes).
     :raises InputError: an unknown format or engine, or an output that cannot be written.
     """
+    if getattr(multiprocessing.current_process(), "_inheriting", False):
+        # A worker process re-running a script that calls batch() without an
+        # `if __name__ == "__main__":` guard, as spawn re-imports it: the worker ends here,
+        # quietly, before it touches any output; the batch process parses in-process and
+        # says once how to get parallel workers.
+        os._exit(EXIT_UNGUARDED)
     out_path = Path(out)
     output_format = format_for(out_path, format)
     if engine not in ("local", "dask"):
@@ -128,6 +140,8 @@ def batch(
         ),
     )
     work = WorkOptions(limits=limits, quotes_only=quotes_only, outlet=outlet)
+    # '-' is read ahead by one path: piped page text is refused before the output is opened
+    sources = [StdinPaths() if os.fspath(item) == STDIN else item for item in inputs]
     output = open_output(out_path, output_format)
     done = output.open(resume)
     completed = False
@@ -135,7 +149,7 @@ def batch(
     try:
         results: Iterator[list[OutputRecord]]
         if engine == "dask":
-            partitions = _partitions(iter_units(inputs, options, stats), batch_size)
+            partitions = _partitions(iter_units(sources, options, stats), batch_size)
             results = _counted(
                 run_dask(
                     partitions,
@@ -151,7 +165,7 @@ def batch(
                 stats,
             )
         else:
-            records = _count_read(iter_records(inputs, options, stats), summary, done)
+            records = _count_read(iter_records(sources, options, stats), summary, done)
             results = run_local(_chunks(records, batch_size), work, workers, parser)
         for result in results:
             output.write(result)

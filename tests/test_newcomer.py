@@ -79,3 +79,22 @@ def test_a_folder_gives_its_pages_not_its_other_files(tmp_path: Path) -> None:
         [SEEDS], tmp_path / "all.jsonl", workers=1, progress=False, include=["*.json"]
     )
     assert named.read == 5  # --include reads them when asked
+
+
+def test_search_reads_plain_words_and_full_text_syntax_only_when_asked(tmp_path: Path) -> None:
+    from presswire.corpus import query
+
+    database = tmp_path / "seeds.sqlite"
+    presswire.batch([SEEDS], database, workers=1, progress=False)
+    found = query(database, search="Russian-American")
+    assert found and all("russian-american" in row["text"].lower() for row in found)
+    assert query(database, search="Biden's")  # an apostrophe is no syntax error
+    assert query(database, search="U.S.") is not None
+    assert query(database, search='"bilateral relations"')  # a phrase
+    assert query(database, search="Ryabkov OR Peskov", fts=True)
+    try:
+        query(database, search="AND OR", fts=True)
+    except presswire.InputError as error:
+        assert "syntax error" in str(error)
+    else:
+        raise AssertionError("full-text syntax errors must be reported")

@@ -165,7 +165,16 @@ def _add_query(commands: Any) -> None:
     )
     query_cmd.add_argument("database", help="a presswire batch --format sqlite output")
     query_cmd.add_argument("--speaker", help="words of the speaker's name ('Ryabkov')")
-    query_cmd.add_argument("--search", help="full-text query over quote text")
+    query_cmd.add_argument(
+        "--search",
+        help="words the quote holds, all of them ('Russian-American', \"Biden's\"; a "
+        '"phrase" in double quotes)',
+    )
+    query_cmd.add_argument(
+        "--fts",
+        action="store_true",
+        help="read --search as SQLite full-text syntax (AND, OR, NEAR, prefix*)",
+    )
     query_cmd.add_argument("--outlet", help="only this outlet")
     _add_kind(query_cmd)
     query_cmd.add_argument(
@@ -577,6 +586,7 @@ def _cmd_query(args: argparse.Namespace, out: TextIO) -> int:
         args.database,
         speaker=args.speaker,
         search=args.search,
+        fts=args.fts,
         outlet=args.outlet,
         kind=args.kind,
         min_confidence=args.min_confidence,

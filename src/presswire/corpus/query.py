@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
@@ -12,7 +13,7 @@ from presswire.errors import InputError
 from presswire.quotes.lexicon import DEFAULT_LEXICON
 from presswire.quotes.speakers import canonical_key
 
-__all__ = ["QUERY_COLUMNS", "query"]
+__all__ = ["QUERY_COLUMNS", "plain_words", "query"]
 
 QUERY_COLUMNS = (
     "speaker",
@@ -30,6 +31,17 @@ QUERY_COLUMNS = (
 )
 
 
+_WORD_OR_PHRASE = re.compile(r'"([^"]*)"|(\S+)')
+
+
+def plain_words(search: str) -> str:
+    """A full-text query that finds quotes holding every word (and phrase in double quotes)
+    of ``search``, with none of its characters read as query syntax: each becomes an FTS5
+    string ('Russian-American' is the phrase 'russian american')."""
+    terms = [phrase or word for phrase, word in _WORD_OR_PHRASE.findall(search)]
+    return " ".join('"' + term.replace('"', '""') + '"' for term in terms if term.strip())
+
+
 def query(
     database: str | os.PathLike[str],
     *,
@@ -39,13 +51,16 @@ def query(
     kind: str | Iterable[str] | None = None,
     min_confidence: float = 0.0,
     limit: int | None = 100,
+    fts: bool = False,
 ) -> list[dict[str, Any]]:
     """Quotes from a ``presswire batch --format sqlite`` database, oldest article first.
 
     :param speaker: words of the speaker's name or key, any transliteration the key covers
         ('Ryabkov', 'Sergey Ryabkov'), matched case-insensitively.
-    :param search: an SQLite full-text query over quote text ('improvement', '"arms control"',
-        'sanctions AND Iran').
+    :param search: words the quote text holds, all of them, in any order ('Russian-American',
+        "Biden's", 'U.S.' are words; '"arms control"' in double quotes is a phrase).
+    :param fts: ``search`` is SQLite's full-text query syntax instead ('sanctions AND Iran',
+        'Iran OR Iraq', 'NEAR(arms control)').
     :param kind: a quote kind ('indirect') or several (``("direct", "mixed")``).
     :param min_confidence: only quotes of at least this confidence (0.5 keeps the speakers
         found with a cue).
@@ -63,7 +78,7 @@ def query(
             values += [f"%{word}%"] * 3
     if search:
         clauses.append("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
-        values.append(search)
+        values.append(search if fts else plain_words(search))
     if outlet:
         clauses.append("a.outlet = ?")
         values.append(outlet)

@@ -38,7 +38,9 @@ def test_parse_jsonl_is_one_line_per_input(capsys: pytest.CaptureFixture[str]) -
     code, out, _ = run(capsys, "parse", "--format", "jsonl", *map(str, SEED_FILES))
     lines = out.splitlines()
     assert code == 0 and len(lines) == len(SEED_FILES)
-    plugins = [json.loads(line)["fingerprint"]["plugin"] for line in lines]
+    records = [json.loads(line) for line in lines]  # several inputs: records with their source
+    assert [record["source"] for record in records] == list(map(str, SEED_FILES))
+    plugins = [record["article"]["fingerprint"]["plugin"] for record in records]
     assert plugins[4] in ("plaintext", "generic")
 
 
@@ -65,7 +67,9 @@ def test_bad_inputs_get_one_line_each_and_the_rest_is_processed(
         str(SEED_FILES[0]),
     )
     assert code == 2
-    assert len(out.splitlines()) == 1  # the good input still came out
+    # the good input still came out, and each bad one has its record: nothing left unsaid
+    statuses = [json.loads(line)["status"] for line in out.splitlines()]
+    assert statuses == ["error", "error", "error", "ok"]
     lines = err.splitlines()
     assert len(lines) == 3
     assert lines[0] == f"presswire: {tmp_path / 'missing.txt'}: no such file"

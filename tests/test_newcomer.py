@@ -98,3 +98,20 @@ def test_search_reads_plain_words_and_full_text_syntax_only_when_asked(tmp_path:
         assert "syntax error" in str(error)
     else:
         raise AssertionError("full-text syntax errors must be reported")
+
+
+def test_a_str_that_names_a_file_says_so_and_an_empty_page_is_an_error(tmp_path: Path) -> None:
+    seed = str(SEEDS / "001_4a0582fe3bb4a27c.txt")
+    article = presswire.parse(seed)  # text, as documented: but the user meant the file
+    assert any("pass pathlib.Path" in warning for warning in article.warnings)
+    for empty in ("", "  \n\n ", b"", b"\n"):
+        try:
+            presswire.parse(empty)
+        except presswire.InputError as error:
+            assert "empty" in str(error)
+        else:
+            raise AssertionError(f"{empty!r} must be refused")
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "empty.txt").write_text("", encoding="utf-8")
+    summary = presswire.batch([tmp_path / "pages"], tmp_path / "out.jsonl", progress=False)
+    assert (summary.parsed, summary.failed) == (0, 1)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from presswire import __version__
-from presswire.errors import PresswireError
+from presswire.errors import PresswireError, one_line
 from presswire.limits import Limits
 from presswire.models import QUOTE_KINDS, Article
 from presswire.pipeline import default_registry, fingerprint, parse
@@ -57,8 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=("json", "jsonl", "text"),
         default="json",
-        help="json: one object, or a list for several inputs; jsonl: one "
-        "line per input; text: a readable view (default json)",
+        help="json: the article; for several inputs a list of records {source, status, "
+        "article or error}, as batch writes them; jsonl: one line per input (records for "
+        "several); text: a readable view (default json)",
     )
     parse_cmd.add_argument("--outlet", help="force this plugin instead of fingerprinting")
     parse_cmd.add_argument("--url", help="the page's URL, a hint for the plugins")
@@ -250,26 +251,39 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
             f"no plugin named {args.outlet!r}; registered: {', '.join(default_registry().names())}"
         )
     status = EXIT_OK
-    articles: list[dict[str, Any]] = []
+    several = len(args.paths) > 1
+    if several and args.url is not None:
+        print(
+            f"presswire: --url {args.url} is given as the URL of each of the "
+            f"{len(args.paths)} inputs",
+            file=sys.stderr,
+        )
+    records: list[dict[str, Any]] = []
     for index, (label, source) in enumerate(_sources(args.paths)):
+        record: dict[str, Any]
         try:
             article = parse(source, url=args.url, outlet=args.outlet, limits=limits)
         except PresswireError as exc:
             _error(label, exc)
             status = EXIT_BAD_INPUT
-            continue
-        if args.format == "jsonl":
-            out.write(article.to_json() + "\n")
-        elif args.format == "text":
+            # with several inputs each has its record, a failed one too (as batch writes)
+            record = {"source": label, "status": "error", "error": one_line(exc)}
+            if not several or args.format == "text":
+                continue
+        else:
+            record = {"source": label, "status": "ok", "article": article.to_dict()}
+        if args.format == "text":
             if index:
                 out.write("\n" + "=" * 72 + "\n\n")
             out.write(render_article(article, label))
+        elif args.format == "jsonl":
+            shown = record if several else record["article"]
+            out.write(json.dumps(shown, ensure_ascii=False) + "\n")
         else:
-            articles.append(article.to_dict())
+            records.append(record if several else record["article"])
         out.flush()
-    if args.format == "json" and articles:
-        single = len(args.paths) == 1
-        json.dump(articles[0] if single else articles, out, ensure_ascii=False, indent=2)
+    if args.format == "json" and records:
+        json.dump(records if several else records[0], out, ensure_ascii=False, indent=2)
         out.write("\n")
     return status
 

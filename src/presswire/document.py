@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Literal
 
 from bs4 import BeautifulSoup
@@ -56,6 +57,16 @@ def clean_line(text: str) -> str:
     ):
         return text
     return " ".join(text.split())
+
+
+def _names_a_file(text: str) -> bool:
+    """Whether a str given as page text is rather the path of an existing file."""
+    if len(text) > 4096 or "\n" in text or not text.strip():
+        return False
+    try:
+        return Path(text.strip()).is_file()
+    except (OSError, ValueError):
+        return False
 
 
 class Document:
@@ -158,6 +169,8 @@ class Document:
         else:
             check_no_nul(content)  # the rule bytes follow: NUL marks binary data
         check_not_binary(content)
+        if not content.strip():
+            raise InputError("an empty page: no text in it")
         text, surrogates = replace_surrogates(normalise_text(content))
         document = cls(
             text,
@@ -169,6 +182,12 @@ class Document:
         )
         if surrogates:
             note = f"text: {surrogates} lone surrogate(s) replaced by U+FFFD (not valid Unicode)"
+            document.notes = (*document.notes, note)
+        if isinstance(source, str) and _names_a_file(source):
+            note = (
+                "input: this str was read as page text, but it names a file: "
+                "pass pathlib.Path(...) to parse the file"
+            )
             document.notes = (*document.notes, note)
         return document
 

@@ -37,19 +37,34 @@ def test_every_page_the_docs_promise_exists() -> None:
     assert {p.stem for p in DOCS.glob("*.md")} >= set(PAGES)
 
 
+@pytest.mark.parametrize("how", ["script file", "stdin"])
 @pytest.mark.parametrize("page", MARKDOWN, ids=lambda p: str(p.relative_to(ROOT)))
-def test_python_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The blocks of one page run in order in one namespace, in a scratch folder where
-    ``seeds/`` and ``docs/`` are the repository's (examples write their outputs there)."""
+def test_python_examples_run(page: Path, how: str, tmp_path: Path) -> None:
+    """The blocks of one page run in order, as one program, the way a user runs them: as
+    ``python example.py`` and as ``python - < example.py``, in its own process, in a fresh
+    folder where ``seeds/`` and ``docs/`` are the repository's (examples write their outputs
+    there). Exit 0 and no traceback, warnings allowed."""
+    import subprocess
+    import sys
+
     blocks = python_blocks(page)
     if not blocks:
         pytest.skip("no Python examples")
     for name in ("seeds", "docs"):
         (tmp_path / name).symlink_to(ROOT / name, target_is_directory=True)
-    monkeypatch.chdir(tmp_path)
-    namespace: dict[str, object] = {"__name__": "__docs__"}
-    for number, code in enumerate(blocks, start=1):
-        exec(compile(code, f"{page.name} example {number}", "exec"), namespace)
+    script = tmp_path / "example.py"
+    script.write_text("\n\n".join(blocks), encoding="utf-8")
+    command = [sys.executable, "example.py"] if how == "script file" else [sys.executable, "-"]
+    done = subprocess.run(
+        command,
+        cwd=tmp_path,
+        input=script.read_text(encoding="utf-8") if how == "stdin" else None,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-3000:]
 
 
 def test_skipped_examples_are_few_and_explained() -> None:

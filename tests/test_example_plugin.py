@@ -87,3 +87,26 @@ def test_its_own_test_suite_passes(installed: dict[str, str], tmp_path: Path) ->
     )
     assert done.returncode == 0, done.stdout[-3000:]
     assert "8 passed" in done.stdout  # 4 rule tests + 2 fixtures x (parses, claims)
+
+
+def test_the_guides_pyproject_is_the_example_packages() -> None:
+    """The `pyproject.toml` the plugin guide shows installs: each of its settings is the
+    example package's (which the tests above install), build system and version included."""
+    tomllib = pytest.importorskip("tomllib")
+    guide = (ROOT / "docs" / "plugins.md").read_text("utf-8")
+    block = guide.split("```toml\n", 1)[1].split("```", 1)[0]
+    shown = tomllib.loads(block)
+    package = tomllib.loads((EXAMPLE / "pyproject.toml").read_text("utf-8"))
+
+    def settings(table: dict[str, object], prefix: str = "") -> dict[str, object]:
+        found: dict[str, object] = {}
+        for key, value in table.items():
+            if isinstance(value, dict):
+                found.update(settings(value, f"{prefix}{key}."))
+            else:
+                found[f"{prefix}{key}"] = value
+        return found
+
+    shown_settings, package_settings = settings(shown), settings(package)
+    assert {"build-system.build-backend", "project.version"} <= set(shown_settings)
+    assert {key: package_settings.get(key) for key in shown_settings} == shown_settings

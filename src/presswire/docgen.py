@@ -88,19 +88,39 @@ def _signature(function: Callable[..., Any]) -> str:
 
 
 # ---------------------------------------------------------------- API
+PLUGIN_MODULES = (
+    "presswire.rules",
+    "presswire.dates",
+    "presswire.html",
+    "presswire.metadata",
+    "presswire.testing",
+)
+"""Modules whose public names plugin authors use (the built-in plugins import from them):
+documented after ``presswire``'s own names."""
+
+
 def api_markdown() -> str:
-    """Every name in ``presswire.__all__``: its kind, signature and docstring."""
+    """Every name in ``presswire.__all__``, then in each of :data:`PLUGIN_MODULES`' ``__all__``:
+    its kind, signature and docstring."""
+    import importlib
+
     import presswire
 
     parts = []
     for name in sorted(presswire.__all__, key=lambda n: (n.startswith("_"), n.lower())):
         value = getattr(presswire, name)
         parts.append(_api_entry(name, value))
+    for module_name in PLUGIN_MODULES:
+        module = importlib.import_module(module_name)
+        summary = (inspect.getdoc(module) or "").split("\n\n")[0]
+        parts.append(f"## Module `{module_name}`\n\n{markdown_docstring(summary)}")
+        for name in sorted(module.__all__, key=str.lower):
+            parts.append(_api_entry(name, getattr(module, name), module_name))
     return "\n".join(parts)
 
 
-def _api_entry(name: str, value: Any) -> str:
-    heading = f"### `presswire.{name}`\n\n"
+def _api_entry(name: str, value: Any, module: str = "presswire") -> str:
+    heading = f"### `{module}.{name}`\n\n"
     if inspect.isclass(value):
         signature = _safe_signature(value)
         doc = inspect.getdoc(value) or ""
@@ -112,6 +132,8 @@ def _api_entry(name: str, value: Any) -> str:
         body = f"```python\ndef {name}{signature}\n```\n\n{markdown_docstring(doc)}"
     else:
         shown = repr(value)
+        if isinstance(value, (set, frozenset)):  # in a fixed order: a set's repr is not
+            shown = f"{type(value).__name__}({{{', '.join(sorted(map(repr, value)))}}})"
         if name == "__version__":  # changes with every release; the page would go stale
             shown = '"X.Y.Z"'
         elif len(shown) > 80:  # a long value (a lexicon) is described, not printed

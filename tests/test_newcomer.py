@@ -115,3 +115,11 @@ def test_a_str_that_names_a_file_says_so_and_an_empty_page_is_an_error(tmp_path:
     (tmp_path / "pages" / "empty.txt").write_text("", encoding="utf-8")
     summary = presswire.batch([tmp_path / "pages"], tmp_path / "out.jsonl", progress=False)
     assert (summary.parsed, summary.failed) == (0, 1)
+
+
+def test_fingerprint_evidence_shows_what_matched_and_labels_are_distinct() -> None:
+    best = presswire.fingerprint(SEEDS / "003_023a901f25739ca9.txt")[0]
+    assert best.plugin == "rt"
+    assert any("'28 Apr, 2021" in line for line in best.evidence)  # the page's own date
+    for name, info, _ in presswire.default_registry().outlets():
+        assert len(info.recognises) == len(set(info.recognises)), name

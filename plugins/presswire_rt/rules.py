@@ -19,12 +19,20 @@ SIGNALS = (
     Signal(
         rf"^\d{{1,2}} {MONTHS_ABBR}, \d{{4}} \d{{2}}:\d{{2}}$",
         0.5,
-        "RT date line '13 Nov, 2020 11:53'",
+        "RT date line (as '13 Nov, 2020 11:53')",
         target="head",
     ),
     Signal(r"^Also on rt\.com ", 0.85, "'Also on rt.com' related link"),
-    Signal(r"^Think your friends would be interested\? Share this story!$", 0.8, "RT share footer"),
-    Signal(r"^If you like this story, share it with a friend!$", 0.8, "RT share footer"),
+    Signal(
+        r"^Think your friends would be interested\? Share this story!$",
+        0.8,
+        "RT share footer 'Think your friends would be interested? ...'",
+    ),
+    Signal(
+        r"^If you like this story, share it with a friend!$",
+        0.8,
+        "RT share footer 'If you like this story, ...'",
+    ),
     Signal(r"(?:^|[/.])rt\.com(?:[/:]|$)", 0.5, "rt.com URL", target="url"),
     Signal(
         r"""<meta[^<>]{0,80}content=["']RT International["']""",

@@ -51,6 +51,10 @@ def _compile(pattern: str | re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(pattern, re.MULTILINE)
 
 
+EVIDENCE_CHARS = 80
+"""How much of a signal's match a fingerprint's evidence shows."""
+
+
 @frozen
 class Signal:
     """One piece of evidence for an outlet, with its weight.
@@ -100,24 +104,35 @@ class Signal:
         return longest_match(self.pattern)
 
     def matches(self, document: Any) -> bool:
+        return self.find(document) is not None
+
+    def find(self, document: Any) -> str | None:
+        """The text the pattern matched in ``document`` (its first match), or None."""
         haystack = _haystack(document, self.target)
         if haystack is None:
-            return False
+            return None
         start = 0
         if self.required:
             first = haystack.find(self.required)
             if first < 0:
-                return False
+                return None
             if self.reach is not None:
                 # '^' and look-behinds still see the text before ``start``: the same answer
                 start = max(0, first - self.reach)
         if self.after_newline is None:
-            return self.pattern.search(haystack, start) is not None
+            found = self.pattern.search(haystack, start)
+            return found.group(0) if found is not None else None
         # A match at a later line start is one of '\n...' a character before it, and so not
         # before ``start``: that is at least the required literal's length before the match.
-        if start == 0 and self.pattern.match(haystack) is not None:
-            return True
-        return self.after_newline.search(haystack, start) is not None
+        if start == 0 and (found := self.pattern.match(haystack)) is not None:
+            return found.group(0)
+        found = self.after_newline.search(haystack, start)
+        return found.group(0).lstrip("\n") if found is not None else None
+
+    def described(self, matched: str) -> str:
+        """The evidence of a match: what it means, and what matched (shortened)."""
+        shown = matched if len(matched) <= EVIDENCE_CHARS else matched[: EVIDENCE_CHARS - 1] + "…"
+        return f"{self.evidence}: {shown!r}"
 
 
 def required_literal(pattern: re.Pattern[str]) -> str:
@@ -203,10 +218,12 @@ def combine_weights(weights: Iterable[float]) -> float:
 
 def score_signals(document: Any, signals: Iterable[Signal]) -> Fingerprint:
     """Match ``signals`` against ``document`` and return the combined :class:`Fingerprint`."""
-    matched = [signal for signal in signals if signal.matches(document)]
+    matched = [
+        (signal, found) for signal in signals if (found := signal.find(document)) is not None
+    ]
     return Fingerprint(
-        score=combine_weights(s.weight for s in matched),
-        evidence=tuple(s.evidence for s in matched),
+        score=combine_weights(signal.weight for signal, _ in matched),
+        evidence=tuple(signal.described(found) for signal, found in matched),
     )
 
 

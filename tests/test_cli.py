@@ -175,8 +175,8 @@ def test_quotes_formats(capsys: pytest.CaptureFixture[str]) -> None:
     assert {row["outlet"] for row in table} == {"presstv", "tass", "rt", ""}
     code, out, _ = run(capsys, "quotes", str(SEED_FILES[2]))
     # reported speech is shown in the writer's words, without quote marks
-    assert out.startswith("Dmitry Peskov (Kremlin spokesman) [indirect] according to – Moscow is")
-    assert "Dmitry Peskov (Kremlin spokesman) [direct]: “First, we will respect" in out
+    assert out.startswith("Dmitry Peskov (Kremlin spokesman) [indirect 0.70] according to – Moscow")
+    assert "Dmitry Peskov (Kremlin spokesman) [direct 0.90]: “First, we will respect" in out
     code, out, _ = run(
         capsys, "quotes", "--kind", "direct,block", "--format", "jsonl", str(SEED_FILES[2])
     )

@@ -517,3 +517,9 @@ def test_a_page_too_large_for_the_time_left_is_refused_before_the_uninterruptibl
     page = "<html><body><article>" + f"<p>{PROSE}</p>\n" * 40_000 + "</article></body></html>"
     with pytest.raises(presswire.TimeLimitExceededError, match="would be exceeded"):
         presswire.parse(page, limits=Limits(max_seconds=1))
+
+
+def test_a_blank_url_is_no_url_and_a_padded_one_is_trimmed() -> None:
+    # a blank URL reached the Article's validator and raised a ValueError from deep inside
+    assert presswire.parse(PROSE, url="  ").url is None
+    assert presswire.parse(PROSE, url=" https://example.org/a ").url == "https://example.org/a"

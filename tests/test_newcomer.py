@@ -123,3 +123,66 @@ def test_fingerprint_evidence_shows_what_matched_and_labels_are_distinct() -> No
     assert any("'28 Apr, 2021" in line for line in best.evidence)  # the page's own date
     for name, info, _ in presswire.default_registry().outlets():
         assert len(info.recognises) == len(set(info.recognises)), name
+
+
+# ---------------------------------------------------------------- one command line
+def _cli(
+    folder: Path, *arguments: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    import os
+
+    return subprocess.run(
+        [sys.executable, "-m", "presswire", *arguments],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_every_listing_command_takes_format(tmp_path: Path) -> None:
+    seed = str(SEEDS / "001_4a0582fe3bb4a27c.txt")
+    fingerprints = _cli(tmp_path, "fingerprint", seed, "--format", "jsonl")
+    assert json.loads(fingerprints.stdout.splitlines()[0])["fingerprints"][0]["plugin"] == "tass"
+    plugins = _cli(tmp_path, "plugins", "--format", "json")
+    assert {"rt", "tass"} <= {plugin["name"] for plugin in json.loads(plugins.stdout)["plugins"]}
+    for command in ("batch", "parse", "quotes", "query"):
+        assert "examples:" in _cli(tmp_path, command, "--help").stdout, command
+
+
+def test_parse_writes_markdown_and_body_to_a_file(tmp_path: Path) -> None:
+    seed = str(SEEDS / "001_4a0582fe3bb4a27c.txt")
+    done = _cli(tmp_path, "parse", seed, "--format", "markdown", "-o", "article.md")
+    assert done.returncode == 0 and done.stdout == ""
+    markdown = (tmp_path / "article.md").read_text(encoding="utf-8")
+    assert markdown.startswith("# Moscow concerned over no breakthrough")
+    body = _cli(tmp_path, "parse", seed, "--format", "body").stdout
+    article = presswire.parse(Path(seed))
+    assert body == "".join(f"{part}\n\n" for part in (article.lead, *article.paragraphs) if part)
+
+
+def test_batch_refuses_zero_workers_and_an_existing_output_without_a_word(tmp_path: Path) -> None:
+    seeds = str(SEEDS)
+    assert _cli(tmp_path, "batch", seeds, "--out", "x.jsonl", "--workers", "0").returncode == 2
+    assert _cli(tmp_path, "batch", seeds, "--out", "x.jsonl", "--workers", "1").returncode == 0
+    again = _cli(tmp_path, "batch", seeds, "--out", "x.jsonl", "--workers", "1")
+    assert again.returncode == 2 and "--overwrite" in again.stderr
+    replaced = _cli(tmp_path, "batch", seeds, "--out", "x.jsonl", "--workers", "1", "--overwrite")
+    assert replaced.returncode == 0
+
+
+def test_quotes_and_query_write_the_same_csv_columns(tmp_path: Path) -> None:
+    seeds = str(SEEDS)
+    _cli(tmp_path, "batch", seeds, "--out", "x.sqlite", "--workers", "1")
+    quotes = _cli(tmp_path, "quotes", str(SEEDS / "001_4a0582fe3bb4a27c.txt"), "--format", "csv")
+    query = _cli(tmp_path, "query", "x.sqlite", "--format", "csv")
+    assert quotes.stdout.splitlines()[0] == query.stdout.splitlines()[0]
+    assert "confidence" in quotes.stdout.splitlines()[0]
+
+
+def test_a_blocked_plugin_name_that_matches_no_plugin_is_said(tmp_path: Path) -> None:
+    seed = str(SEEDS / "001_4a0582fe3bb4a27c.txt")
+    done = _cli(tmp_path, "parse", seed, env={"PRESSWIRE_BLOCKED_PLUGINS": "nosuch"})
+    assert any("'nosuch'" in warning for warning in json.loads(done.stdout)["warnings"])

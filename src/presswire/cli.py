@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from presswire import __version__
+from presswire.corpus.query import QUERY_COLUMNS
 from presswire.errors import PresswireError, one_line
 from presswire.limits import Limits
 from presswire.models import QUOTE_KINDS, Article
@@ -51,21 +52,41 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"presswire {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    parse_cmd = commands.add_parser("parse", help="parse pages into articles")
+    parse_cmd = commands.add_parser(
+        "parse",
+        help="parse pages into articles",
+        epilog="examples:\n"
+        "  presswire parse page.html\n"
+        "  presswire parse dump.txt --format text\n"
+        "  curl -s https://example.org/news/1 | presswire parse - --format markdown\n"
+        "  presswire parse *.txt --format jsonl -o articles.jsonl",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parse_cmd.add_argument("paths", nargs="+", metavar="PATH", help="files; '-' reads stdin")
     parse_cmd.add_argument(
         "--format",
-        choices=("json", "jsonl", "text"),
+        choices=("json", "jsonl", "text", "markdown", "body"),
         default="json",
         help="json: the article; for several inputs a list of records {source, status, "
         "article or error}, as batch writes them; jsonl: one line per input (records for "
-        "several); text: a readable view (default json)",
+        "several); text: a readable view; markdown: the article as Markdown; body: the "
+        "paragraphs alone, as plain text (default json)",
+    )
+    parse_cmd.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
     )
     parse_cmd.add_argument("--outlet", help="force this plugin instead of fingerprinting")
     parse_cmd.add_argument("--url", help="the page's URL, a hint for the plugins")
     _add_limits(parse_cmd)
 
-    quotes_cmd = commands.add_parser("quotes", help="one row per quote: who said what")
+    quotes_cmd = commands.add_parser(
+        "quotes",
+        help="one row per quote: who said what",
+        epilog="examples:\n"
+        "  presswire quotes page.txt\n"
+        "  presswire quotes *.txt --kind direct,mixed --min-confidence 0.5 --format csv",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     quotes_cmd.add_argument("paths", nargs="+", metavar="PATH", help="files; '-' reads stdin")
     quotes_cmd.add_argument(
         "--format",
@@ -89,14 +110,25 @@ def build_parser() -> argparse.ArgumentParser:
     fp_cmd = commands.add_parser("fingerprint", help="show every plugin's score for pages")
     fp_cmd.add_argument("paths", nargs="+", metavar="PATH", help="files; '-' reads stdin")
     fp_cmd.add_argument("--url", help="the page's URL, a hint for the plugins")
-    fp_cmd.add_argument("--json", action="store_true", help="print JSON lines")
+    fp_cmd.add_argument(
+        "--format", choices=("text", "jsonl"), default="text", help="text (default) or jsonl"
+    )
+    fp_cmd.add_argument("--json", action="store_true", help=argparse.SUPPRESS)  # older name
     _add_limits(fp_cmd)
 
     plugins_cmd = commands.add_parser("plugins", help="list plugins: name, version, hooks")
-    plugins_cmd.add_argument("--json", action="store_true", help="print JSON")
+    plugins_cmd.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text (default) or json"
+    )
+    plugins_cmd.add_argument("--json", action="store_true", help=argparse.SUPPRESS)  # older name
 
     outlets_cmd = commands.add_parser("outlets", help="the table of supported outlets")
-    outlets_cmd.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    outlets_cmd.add_argument(
+        "--format",
+        choices=("markdown", "json"),
+        default="markdown",
+        help="markdown (default: the table of docs/outlets.md) or json",
+    )
 
     commands.add_parser("schema", help="print the JSON Schema of parse's output")
     _add_batch(commands)
@@ -114,6 +146,11 @@ def _add_batch(commands: Any) -> None:
         "with its reason. The output is written as OUT.partial and renamed when complete. "
         "Exit code 0: all parsed; 1: some records failed (see the output); 2: bad usage; "
         "130: interrupted (run again with --resume).",
+        epilog="examples:\n"
+        "  presswire batch pages/ --out corpus.sqlite\n"
+        "  presswire batch CC-MAIN-*.warc.gz --out corpus.jsonl --workers 8\n"
+        "  find pages -name '*.html' | presswire batch - --out corpus.parquet --resume",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     batch_cmd.add_argument(
         "inputs",
@@ -123,8 +160,21 @@ def _add_batch(commands: Any) -> None:
     )
     batch_cmd.add_argument("--out", required=True, help="output file (a folder for parquet)")
     batch_cmd.add_argument("--format", choices=FORMATS, help="default: from the output's suffix")
-    batch_cmd.add_argument("--workers", type=int, help="processes (default: number of cores)")
-    batch_cmd.add_argument("--engine", choices=("local", "dask"), default="local")
+    batch_cmd.add_argument(
+        "--workers", type=_positive_int, help="processes, at least 1 (default: number of cores)"
+    )
+    batch_cmd.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local: worker processes on this machine, output in input order (default); "
+        "dask: a Dask cluster (--scheduler, or a LocalCluster)",
+    )
+    batch_cmd.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace an existing OUT (without it, an existing OUT is refused: see --resume)",
+    )
     batch_cmd.add_argument("--scheduler", help="Dask scheduler address (default: a LocalCluster)")
     batch_cmd.add_argument(
         "--resume", action="store_true", help="keep what is written and skip those inputs"
@@ -162,7 +212,12 @@ def _add_batch(commands: Any) -> None:
 
 def _add_query(commands: Any) -> None:
     query_cmd = commands.add_parser(
-        "query", help="quotes from a batch's SQLite output, by speaker and words"
+        "query",
+        help="quotes from a batch's SQLite output, by speaker and words",
+        epilog="examples:\n"
+        "  presswire query corpus.sqlite --speaker Ryabkov\n"
+        "  presswire query corpus.sqlite --search 'arms control' --kind indirect --format csv",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     query_cmd.add_argument("database", help="a presswire batch --format sqlite output")
     query_cmd.add_argument("--speaker", help="words of the speaker's name ('Ryabkov')")
@@ -195,7 +250,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "parse":
-            return _cmd_parse(args, sys.stdout)
+            if args.output is None:
+                return _cmd_parse(args, sys.stdout)
+            with _output_file(args.output) as out:
+                return _cmd_parse(args, out)
         if args.command == "fingerprint":
             return _cmd_fingerprint(args, sys.stdout)
         if args.command == "quotes":
@@ -220,6 +278,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PresswireError as exc:  # e.g. --outlet names no plugin
         _error(None, exc)
         return EXIT_BAD_INPUT
+
+
+def _output_file(path: str) -> TextIO:
+    """``-o FILE``: opened for writing as UTF-8; a folder or an unwritable place is one line."""
+    try:
+        return open(path, "w", encoding="utf-8")  # closed by the caller's with
+    except OSError as exc:
+        raise PresswireError(f"{path}: cannot write: {exc.strerror}") from exc
 
 
 def _error(path: str | None, exc: BaseException) -> None:
@@ -268,14 +334,15 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
             status = EXIT_BAD_INPUT
             # with several inputs each has its record, a failed one too (as batch writes)
             record = {"source": label, "status": "error", "error": one_line(exc)}
-            if not several or args.format == "text":
+            if not several or args.format in ("text", "markdown", "body"):
                 continue
         else:
             record = {"source": label, "status": "ok", "article": article.to_dict()}
-        if args.format == "text":
+        if args.format in ("text", "markdown", "body"):
             if index:
-                out.write("\n" + "=" * 72 + "\n\n")
-            out.write(render_article(article, label))
+                out.write("\n" + ("=" * 72 if args.format == "text" else "---") + "\n\n")
+            render = {"text": render_article, "markdown": render_markdown, "body": render_body}
+            out.write(render[args.format](article, label))
         elif args.format == "jsonl":
             shown = record if several else record["article"]
             out.write(json.dumps(shown, ensure_ascii=False) + "\n")
@@ -286,6 +353,33 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
         json.dump(records if several else records[0], out, ensure_ascii=False, indent=2)
         out.write("\n")
     return status
+
+
+def render_body(article: Article, label: str) -> str:
+    """The article's text alone: lead and paragraphs, a blank line between them."""
+    return "".join(f"{part}\n\n" for part in (article.lead, *article.paragraphs) if part)
+
+
+def render_markdown(article: Article, label: str) -> str:
+    """The article as Markdown: headline, a line of its facts, lead, paragraphs, then the
+    captions and the related links removed from the body."""
+    lines = [f"# {article.title or '(no title)'}", ""]
+    facts = [
+        ", ".join(article.authors) or None,
+        article.publisher or article.outlet,
+        article.published,
+        article.url,
+    ]
+    if any(facts):
+        lines += ["*" + " · ".join(fact for fact in facts if fact) + "*", ""]
+    if article.lead and (not article.paragraphs or article.paragraphs[0] != article.lead):
+        lines += [f"**{article.lead}**", ""]
+    for paragraph in article.paragraphs:
+        lines += [paragraph, ""]
+    for title, items in (("Captions", article.captions), ("Related", article.related)):
+        if items:
+            lines += [f"## {title}", "", *(f"- {item}" for item in items), ""]
+    return "\n".join(lines)
 
 
 def render_article(article: Article, label: str) -> str:
@@ -333,22 +427,8 @@ def render_article(article: Article, label: str) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-QUOTE_COLUMNS = (
-    "speaker",
-    "role",
-    "key",
-    "mention",
-    "via",
-    "kind",
-    "cue",
-    "text",
-    "outlet",
-    "title",
-    "published",
-    "source",
-    "paragraph",
-    "confidence",
-)
+QUOTE_COLUMNS = QUERY_COLUMNS
+"""``presswire quotes`` has the columns of ``presswire query``."""
 
 
 def quote_rows(article: Article, source: str) -> Iterator[dict[str, Any]]:
@@ -367,6 +447,7 @@ def quote_rows(article: Article, source: str) -> Iterator[dict[str, Any]]:
             "outlet": article.outlet,
             "title": article.title,
             "published": article.published,
+            "url": article.url,
             "source": source,
             "paragraph": quote.paragraph,
             "confidence": quote.confidence,
@@ -425,6 +506,13 @@ def _kinds(value: str) -> tuple[str, ...]:
     return kinds
 
 
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return number
+
+
 def _unit_float(value: str) -> float:
     number = float(value)
     if not 0.0 <= number <= 1.0:
@@ -446,10 +534,11 @@ def _table_row(row: dict[str, Any]) -> str:
     where = row["source"]
     if row.get("paragraph") is not None:
         where += f" ¶{row['paragraph']}"
+    label = f"[{row['kind']} {row['confidence']:.2f}]"
     if row["kind"] in REPORTED_KINDS:  # reported speech is not their words: no quote marks
         said = f"{row['cue']} " if row.get("cue") else ""
-        return f"{who} [{row['kind']}] {said}– {text}\n    {where}\n"
-    return f"{who} [{row['kind']}]: “{text}”\n    {where}\n"
+        return f"{who} {label} {said}– {text}\n    {where}\n"
+    return f"{who} {label}: “{text}”\n    {where}\n"
 
 
 def _cmd_fingerprint(args: argparse.Namespace, out: TextIO) -> int:
@@ -462,7 +551,7 @@ def _cmd_fingerprint(args: argparse.Namespace, out: TextIO) -> int:
             _error(label, exc)
             status = EXIT_BAD_INPUT
             continue
-        if args.json:
+        if args.json or args.format == "jsonl":
             record = {
                 "source": label,
                 "fingerprints": [
@@ -482,7 +571,7 @@ def _cmd_fingerprint(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_plugins(args: argparse.Namespace, out: TextIO) -> int:
     registry = default_registry()
     infos = registry.info()
-    if args.json:
+    if args.json or args.format == "json":
         data = [
             {
                 "name": i.name,
@@ -560,6 +649,8 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     from presswire.corpus import batch
 
     out = Path(args.out)
+    if out.exists() and not (args.resume or args.overwrite):
+        raise PresswireError(f"{out} exists: --resume adds to it, --overwrite replaces it")
     try:
         summary = batch(
             args.inputs,
@@ -613,5 +704,5 @@ def _cmd_query(args: argparse.Namespace, out: TextIO) -> int:
     elif args.format == "jsonl":
         out.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
     else:
-        out.writelines(_table_row({**row, "mention": None}) for row in rows)
+        out.writelines(_table_row(row) for row in rows)
     return EXIT_OK

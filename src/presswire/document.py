@@ -175,7 +175,7 @@ class Document:
         document = cls(
             text,
             source_format=source_format,
-            url=replace_surrogates(url)[0] if url is not None else None,
+            url=replace_surrogates(url.strip())[0] or None if url is not None else None,
             encoding=encoding,
             deadline=deadline,
             max_elements=limits.max_elements,

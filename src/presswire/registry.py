@@ -92,7 +92,13 @@ class PluginRegistry:
     def load_entry_points(self) -> None:
         """Load every plugin of the ``presswire`` entry-point group that is not blocked."""
         blocked = {n.strip() for n in os.environ.get(BLOCKED_ENV, "").split(",") if n.strip()}
-        for entry_point in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=_ep_key):
+        entry_points = sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=_ep_key)
+        for unknown in sorted(blocked - {entry_point.name for entry_point in entry_points}):
+            # a misspelled name would block nothing and say nothing: it is said
+            self.load_failures.append(
+                LoadFailure(unknown, None, f"{BLOCKED_ENV} names it, but no installed plugin")
+            )
+        for entry_point in entry_points:
             dist = getattr(entry_point, "dist", None)
             package = dist.metadata["Name"] if dist is not None else None
             if entry_point.name in blocked or entry_point.name in self._origin:
@@ -227,7 +233,12 @@ class PluginRegistry:
         """What every parse's warnings say about this registry's plugins: those that failed to
         load and those disabled in this run."""
         return [
-            *(f"plugin {f.name!r} failed to load: {f.reason}"[:300] for f in self.load_failures),
+            *(
+                f"{f.reason.split(' ', 1)[0]} blocks {f.name!r}, which no installed plugin is"
+                if f.package is None and f.reason.startswith(BLOCKED_ENV)
+                else f"plugin {f.name!r} failed to load: {f.reason}"[:300]
+                for f in self.load_failures
+            ),
             *(
                 f"plugin {name!r} is disabled for this run: {why}"
                 for name, why in self.disabled.items()

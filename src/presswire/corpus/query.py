@@ -19,16 +19,21 @@ QUERY_COLUMNS = (
     "speaker",
     "role",
     "key",
+    "mention",
     "via",
     "kind",
+    "cue",
     "text",
     "outlet",
     "title",
     "published",
     "url",
     "source",
+    "paragraph",
     "confidence",
 )
+"""The columns of a quote row: of ``query``, and of ``presswire quotes`` and ``presswire
+query`` in every format (the same columns, in the same order)."""
 
 
 _WORD_OR_PHRASE = re.compile(r'"([^"]*)"|(\S+)')
@@ -90,8 +95,9 @@ def query(
         clauses.append("q.confidence >= ?")
         values.append(min_confidence)
     sql = (
-        "SELECT q.speaker, q.role, q.key, q.via, q.kind, q.text, a.outlet, a.title, a.published,"
-        " a.url, q.source, q.confidence FROM quotes q JOIN articles a ON a.source = q.source"
+        "SELECT q.speaker, q.role, q.key, q.mention, q.via, q.kind, q.cue, q.text, a.outlet,"
+        " a.title, a.published, a.url, q.source, q.paragraph, q.confidence"
+        " FROM quotes q JOIN articles a ON a.source = q.source"
         + (" WHERE " + " AND ".join(clauses) if clauses else "")
         + " ORDER BY a.published IS NULL, a.published, q.source, q.quote"
     )

@@ -201,12 +201,17 @@ def bound_markup(markup: str, max_elements: int) -> tuple[str, int]:
     Linear in the markup's length."""
     from presswire.errors import LimitExceededError
 
-    for tags, _ in enumerate(_TAG_START.finditer(markup), start=1):
-        if tags > max_elements:
-            raise LimitExceededError(
-                f"an HTML page of more than {max_elements:,} tags "
-                "(raise Limits.max_elements to allow more)"
-            )
+    tags = markup.count("<")  # a bound of the tags, found at memory speed
+    if tags > max_elements:  # then the tags themselves, up to one more than allowed
+        tags = 0
+        for tags, _ in enumerate(_TAG_START.finditer(markup), start=1):
+            if tags > max_elements:
+                break
+    if tags > max_elements:
+        raise LimitExceededError(
+            f"an HTML page of more than {max_elements:,} tags "
+            "(raise Limits.max_elements to allow more)"
+        )
     stripped = 0
 
     def strip(match: re.Match[str]) -> str:

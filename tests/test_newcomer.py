@@ -186,3 +186,19 @@ def test_a_blocked_plugin_name_that_matches_no_plugin_is_said(tmp_path: Path) ->
     seed = str(SEEDS / "001_4a0582fe3bb4a27c.txt")
     done = _cli(tmp_path, "parse", seed, env={"PRESSWIRE_BLOCKED_PLUGINS": "nosuch"})
     assert any("'nosuch'" in warning for warning in json.loads(done.stdout)["warnings"])
+
+
+def test_the_progress_bar_shows_a_total_when_the_inputs_are_page_files(tmp_path: Path) -> None:
+    done = _cli(tmp_path, "batch", str(SEEDS), "--out", "x.jsonl", "--workers", "1", "--progress")
+    assert "5/5" in done.stderr  # a total, and so the time left
+    paths = "\n".join(str(path) for path in sorted(SEEDS.glob("*.txt"))) + "\n"
+    piped = subprocess.run(
+        [sys.executable, "-m", "presswire", "batch", "-", "--out", "y.jsonl", "--progress"],
+        cwd=tmp_path,
+        input=paths,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert piped.returncode == 0 and "5 docs" in piped.stderr  # streamed: a count, no total

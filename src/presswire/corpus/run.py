@@ -145,7 +145,7 @@ def batch(
     output = open_output(out_path, output_format)
     done = output.open(resume)
     completed = False
-    bar = _progress_bar(progress)
+    bar = _progress_bar(progress, lambda: _count_pages(sources, options))
     try:
         results: Iterator[list[OutputRecord]]
         if engine == "dask":
@@ -237,12 +237,33 @@ def _chunks(records: Iterator[InputRecord], size: int) -> Iterator[list[InputRec
         yield chunk
 
 
-def _progress_bar(progress: bool | None) -> Any:
-    """A tqdm bar on standard error when it is a terminal (or when asked for)."""
+def _progress_bar(progress: bool | None, total: Callable[[], int | None]) -> Any:
+    """A tqdm bar on standard error when it is a terminal (or when asked for), with the total
+    (and so the time left) when it can be known before reading: see :func:`_count_pages`."""
     if progress is None:
         progress = sys.stderr.isatty()
     if not progress:
         return None
     from tqdm import tqdm
 
-    return tqdm(unit=" docs", desc="presswire", file=sys.stderr, dynamic_ncols=True)
+    return tqdm(total=total(), unit=" docs", desc="presswire", file=sys.stderr, dynamic_ncols=True)
+
+
+MAX_COUNTED_FILES = 1_000_000
+"""Beyond this many files, the progress bar shows a count without a total."""
+
+
+def _count_pages(sources: Sequence[Any], options: InputOptions) -> int | None:
+    """How many records the inputs hold, when each file is one page: the files they name
+    (folders walked once more, which costs little beside parsing). None when it cannot be
+    known without reading: paths on standard input, or a JSONL or WARC file among them."""
+    if any(isinstance(item, StdinPaths) for item in sources):
+        return None
+    count = 0
+    for unit in iter_units(sources, options, ReadStats()):
+        if isinstance(unit, Path) and is_container(unit):
+            return None
+        count += 1
+        if count > MAX_COUNTED_FILES:
+            return None
+    return count

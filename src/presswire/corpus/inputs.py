@@ -67,6 +67,10 @@ class InputRecord:
     """The record's own identifier, from a JSONL export's id field."""
     error: str | None = None
     """Why it could not be read; ``content`` is then ``None``."""
+    path: str | None = None
+    """A page file not read yet: the process that parses the record reads it
+    (:func:`read_deferred`), so that a batch's worker processes, not the process that hands
+    out the work, pay for reading."""
 
 
 @frozen
@@ -105,6 +109,7 @@ def iter_records(
     inputs: Iterable[str | os.PathLike[str] | StdinPaths],
     options: InputOptions = InputOptions(),
     stats: ReadStats | None = None,
+    defer: bool = False,
 ) -> Iterator[InputRecord]:
     """Every record of ``inputs`` in order: files, folders (recursive, sorted), JSONL and WARC
     files by their suffix, and ``-`` for a list of paths on standard input."""
@@ -113,7 +118,7 @@ def iter_records(
         if isinstance(unit, InputRecord):
             yield unit
         else:
-            yield from file_records(unit, options, stats)
+            yield from file_records(unit, options, stats, defer)
 
 
 def iter_units(
@@ -245,19 +250,31 @@ def _matches(relative: str, name: str, patterns: Sequence[str]) -> bool:
     )
 
 
-def file_records(path: Path, options: InputOptions, stats: ReadStats) -> Iterator[InputRecord]:
-    """The records of one file: one page, or every line of a JSONL file or page of a WARC."""
+def file_records(
+    path: Path, options: InputOptions, stats: ReadStats, defer: bool = False
+) -> Iterator[InputRecord]:
+    """The records of one file: one page, or every line of a JSONL file or page of a WARC.
+    With ``defer``, a page file is not read here: its record names it (``path``)."""
     name = path.name.lower()
     try:
         if name.endswith(JSONL_SUFFIXES):
             yield from _jsonl_records(path, options)
         elif name.endswith(WARC_SUFFIXES):
             yield from _warc_records(path, options, stats)
+        elif defer:
+            yield InputRecord(source=str(path), path=str(path))
         else:
             yield _plain_file(path, options.limits)
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
         # A file that breaks off in the middle: what was read stands, the rest is one error.
         yield InputRecord(source=str(path), error=f"InputError: cannot read: {exc}")
+
+
+def read_deferred(record: InputRecord, limits: Limits) -> InputRecord:
+    """``record`` with its page file read, if it names one not read yet."""
+    if record.path is None or record.content is not None or record.error is not None:
+        return record
+    return _plain_file(Path(record.path), limits)
 
 
 def _plain_file(path: Path, limits: Limits) -> InputRecord:

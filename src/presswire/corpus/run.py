@@ -165,7 +165,10 @@ def batch(
                 stats,
             )
         else:
-            records = _count_read(iter_records(sources, options, stats), summary, done)
+            # with worker processes, page files are read by the workers, not here
+            records = _count_read(
+                iter_records(sources, options, stats, defer=workers > 1), summary, done
+            )
             results = run_local(_chunks(records, batch_size), work, workers, parser)
         for result in results:
             output.write(result)

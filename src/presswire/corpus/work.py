@@ -16,7 +16,13 @@ from typing import Any
 from attrs import field, frozen
 
 from presswire import errors
-from presswire.corpus.inputs import InputOptions, InputRecord, ReadStats, file_records
+from presswire.corpus.inputs import (
+    InputOptions,
+    InputRecord,
+    ReadStats,
+    file_records,
+    read_deferred,
+)
 from presswire.errors import PresswireError
 from presswire.limits import DEFAULT_LIMITS, Limits
 from presswire.models import Article
@@ -77,6 +83,7 @@ def process_record(
     record: InputRecord, options: WorkOptions, parser: Callable[..., Article] | None = None
 ) -> OutputRecord:
     """One output record for one input record; never raises for a bad page."""
+    record = read_deferred(record, options.limits)
     if record.error is not None:
         return error_record(record, record.error)
     try:

@@ -36,11 +36,15 @@ from presswire.document import clean_line
 from presswire.html import PageMetadata, element_text, limited
 
 __all__ = [
+    "article_objects",
+    "author_links",
     "page_authors",
     "page_headline",
     "page_published",
     "page_publisher",
     "person_names",
+    "read_date",
+    "site_names",
     "strip_site_name",
 ]
 
@@ -178,8 +182,10 @@ def article_objects(meta: PageMetadata) -> list[Mapping[str, Any]]:
 
 
 def site_names(meta: PageMetadata, url: str | None) -> set[str]:
-    """Keys (:func:`_key`) of the names the page gives its site: ``og:site_name`` and the
-    like, the JSON-LD publisher and WebSite, and the main part of the URL's host."""
+    """The names the page gives its site (``og:site_name`` and the like, the JSON-LD
+    publisher and WebSite, the main part of the URL's host), each reduced to its letters and
+    digits in lower case, umlauts spelled out, for comparing ('Börsen-Zeitung' is
+    'boersenzeitung')."""
     names = {meta.first(name) for name in SITE_NAME_META}
     for item in meta.jsonld:
         publisher = item.get("publisher")

@@ -462,14 +462,7 @@ class ParquetOutput(Output):
     def _open(self, resume: bool) -> set[str]:
         import pyarrow.parquet as pq
 
-        if self.path.exists() and not self.path.is_dir():
-            raise InputError(f"{self.path} exists and is not a Parquet output folder")
-        if (
-            self.path.is_dir()
-            and not resume
-            and any(child.name not in ("articles", "quotes") for child in self.path.iterdir())
-        ):
-            raise InputError(f"{self.path} is a folder that is not a presswire Parquet output")
+        # OUT and OUT.partial are presswire Parquet folders or absent: Output.open checked
         done: set[str] = set()
         for name in ("articles", "quotes"):
             folder = self.partial / name

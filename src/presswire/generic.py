@@ -256,7 +256,7 @@ def _fast_path_failure(paragraphs: list[str]) -> str | None:
     body, or a short article)."""
     if len(paragraphs) > FAST_PATH_FEW_PARAGRAPHS:
         return None
-    words = sum(len(paragraph.split()) for paragraph in paragraphs)
+    words = _words(paragraphs)
     sentences = sum(len(SENTENCE_END.findall(paragraph)) for paragraph in paragraphs)
     if words >= MENU_MIN_WORDS and sentences * MENU_WORDS_PER_SENTENCE < words:
         return "menu"

@@ -229,6 +229,12 @@ class PluginRegistry:
             self._hook_cache.clear()
             self._lexicon = None
 
+    def _misbehaved(self, name: str, reason: str, warnings: list[str] | None) -> None:
+        """Disable plugin ``name`` and say why in ``warnings`` (when the caller keeps them)."""
+        self.disable(name, reason)
+        if warnings is not None:
+            warnings.append(reason)
+
     def notices(self) -> list[str]:
         """What every parse's warnings say about this registry's plugins: those that failed to
         load and those disabled in this run."""
@@ -287,18 +293,14 @@ class PluginRegistry:
                 raise
             except MISBEHAVIOUR as exc:
                 reason = f"plugin {name!r} failed to fingerprint: {_describe(exc)}"
-                self.disable(name, reason)
-                if warnings is not None:
-                    warnings.append(reason)
+                self._misbehaved(name, reason, warnings)
                 results.append(Fingerprint(score=0.0, evidence=(reason,), plugin=name))
                 continue
             if result is None:
                 continue
             if not isinstance(result, Fingerprint):
                 reason = f"plugin {name!r} returned {type(result).__name__}, not a Fingerprint"
-                self.disable(name, reason)
-                if warnings is not None:
-                    warnings.append(reason)
+                self._misbehaved(name, reason, warnings)
                 results.append(Fingerprint(score=0.0, evidence=(reason,), plugin=name))
                 continue
             results.append(Fingerprint(score=result.score, evidence=result.evidence, plugin=name))
@@ -333,9 +335,7 @@ class PluginRegistry:
                     addition = function()
                 except MISBEHAVIOUR as exc:
                     reason = f"plugin {name!r} failed to give a lexicon: {_describe(exc)}"
-                    self.disable(name, reason)
-                    if warnings is not None:
-                        warnings.append(reason)
+                    self._misbehaved(name, reason, warnings)
                     continue
                 if isinstance(addition, Lexicon):
                     lexicon = lexicon.merge(addition)

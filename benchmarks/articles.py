@@ -10,7 +10,7 @@ Two suites, read from ``../shared/benchmarks/articles/`` (never copied into this
   and per language. Each page goes in as a user's crawler has it: its bytes and its URL.
 
 presswire runs its whole pipeline (decoding, every plugin's fingerprint, the chosen plugin's
-extraction); its body text is ``"\\n\\n".join(article.paragraphs)``. Every extractor gets the
+extraction); its body text is ``article.text`` (lead and paragraphs). Every extractor gets the
 same decoded page, one process, sequentially, after one untimed warm-up call, as in the anchor
 run. The figures of the anchor run on this machine are printed below for comparison.
 
@@ -94,7 +94,7 @@ def run(extract: Callable[[str], str], pages: dict[str, str]) -> tuple[dict[str,
 def presswire_body(page: str) -> str:
     import presswire
 
-    return "\n\n".join(presswire.parse(page).paragraphs)
+    return presswire.parse(page).text
 
 
 def trafilatura_body(**options: Any) -> Callable[[str], str]:

@@ -112,6 +112,7 @@ class Locator:
 def to_scorer(text: str, article: presswire.Article) -> list[dict[str, Any]]:
     """``article.quotes`` in the scorer's format, with offsets into ``text``."""
     locator = Locator(text)
+    lead = locator.place(article.lead) if article.lead else None  # the lead comes first
     placed = [locator.place(paragraph) for paragraph in article.paragraphs]
     records = []
     for quote in article.quotes:
@@ -119,7 +120,7 @@ def to_scorer(text: str, article: presswire.Article) -> list[dict[str, Any]]:
             "text": quote.text,
             "speaker": quote.speaker.mention if quote.speaker else None,
         }
-        where = placed[quote.paragraph]
+        where = lead if quote.in_lead else placed[quote.paragraph]
         spans = [locator.span(where, *pair) for pair in quote.fragments] if where else []
         fragments = [pair for pair in spans if pair is not None]
         if fragments:  # else the scorer finds the text in the document

@@ -73,6 +73,25 @@ def test_version_1_output_still_reads() -> None:
     assert article.quotes[0] == full_article().quotes[0]
 
 
+def test_a_quote_in_the_lead_points_into_the_lead() -> None:
+    lead, body = PARAGRAPHS[0], ("Unrelated body text.",)
+    article = Article(lead=lead, paragraphs=body, quotes=[quote(in_lead=True)])
+    q = article.quotes[0]
+    assert article.passage(q)[q.start : q.end] == q.text
+    assert Article.from_json(article.to_json()) == article
+    assert article.text == f"{lead}\n\nUnrelated body text."
+    with pytest.raises(ValueError, match="needs a lead"):
+        Article(paragraphs=PARAGRAPHS, quotes=[quote(in_lead=True)])
+    with pytest.raises(ValueError, match="do not point at its text in the lead"):
+        Article(lead="Another lead altogether, long enough.", quotes=[quote(in_lead=True)])
+    with pytest.raises(ValueError, match="paragraph 0"):
+        Article(lead=lead, paragraphs=PARAGRAPHS, quotes=[quote(in_lead=True, paragraph=1)])
+    data = article.to_dict()
+    data["quotes"][0]["in_lead"] = 1  # no coercion: 1 is not a flag
+    with pytest.raises(InvalidDataError, match="expected bool"):
+        Article.from_dict(data)
+
+
 @pytest.mark.parametrize(
     ("changes", "message"),
     [

@@ -79,3 +79,33 @@ def test_an_impossible_date_costs_the_date_not_the_outlet(
     assert not any("failed" in w for w in article.warnings), article.warnings
     assert article.title == expected.title
     assert article.paragraphs == expected.paragraphs
+
+
+def rt_page(summary: str) -> str:
+    """An RT article page as its markup lays it out, with or without the summary block."""
+    block = f'<div class="article__summary">{summary}</div>' if summary else ""
+    return (
+        "<html><head><title>Peskov speaks — RT World News</title></head><body>"
+        '<div class="article__date">13 Nov, 2020 11:53</div>'
+        f'<h1 class="article__heading">Peskov speaks on ties</h1>{block}'
+        '<div class="article__text"><p>Speaking to RT Russian, Peskov touched upon the US'
+        " election on Friday.</p><p>“We will respect the choice,” he said.</p></div>"
+        "<div>If you like this story, share it with a friend!</div></body></html>"
+    )
+
+
+@pytest.mark.parametrize("summary", ["Moscow is ready, according to spokesman Dmitry Peskov.", ""])
+def test_every_outlet_keeps_its_lead_out_of_the_paragraphs(summary: str) -> None:
+    """One rule for every outlet: the lead stands apart and the body never repeats it; a page
+    without a summary has no lead and loses no paragraph."""
+    article = presswire.parse(rt_page(summary), url="https://www.rt.com/russia/1-peskov/")
+    assert article.fingerprint is not None and article.fingerprint.plugin == "rt"
+    assert article.lead == (summary or None)
+    assert article.paragraphs[0].startswith("Speaking to RT Russian")
+    assert [q.in_lead for q in article.quotes] == [True, False] if summary else [False]
+
+
+def test_no_seed_repeats_its_lead_in_its_paragraphs() -> None:
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        parsed = presswire.parse(seed)
+        assert parsed.lead is None or parsed.lead not in parsed.paragraphs, seed.name

@@ -2121,3 +2121,40 @@ def test_statements_below_the_floor_are_kept_on_request() -> None:
     page = f"{PEOPLE}\n\n{paragraph}\n\nMarkets were calm."
     assert presswire.parse(page).quotes == ()
     assert len(presswire.parse(page, min_quote_confidence=0).quotes) == 1
+
+
+# ---------------------------------------------------------------- the lead
+def test_a_statement_in_the_lead_is_found_and_marked_in_lead() -> None:
+    lead = "Moscow is ready to work with any president, according to spokesman Dmitry Peskov."
+    body = ["“We will respect the choice,” he said.", "The vote count goes on."]
+    found = extract_quotes(body, lead=lead)
+    assert [(q.in_lead, q.paragraph, q.text) for q in found] == [
+        (True, 0, "Moscow is ready to work with any president"),
+        (False, 0, "We will respect the choice"),
+    ]
+    # the lead's speaker is the one 'he' in the body's first paragraph refers to
+    assert [q.speaker.key if q.speaker else None for q in found] == ["dmitry-peskov"] * 2
+    article = Article(lead=lead, paragraphs=body, quotes=found)  # offsets point into the lead
+    assert article.passage(found[0])[found[0].start : found[0].end] == found[0].text
+
+
+def test_a_lead_statement_the_body_repeats_is_given_once_from_the_body() -> None:
+    lead = "Sergey Ryabkov noted that relations hit their lowest point under the last government."
+    body = [
+        "PSKOV, May 30. /TASS/. Deputy Foreign Minister Sergey Ryabkov spoke on Tuesday.",
+        "The diplomat noted that relations hit their lowest point under the last government.",
+    ]
+    found = extract_quotes(body, lead=lead)
+    assert [(q.in_lead, q.paragraph) for q in found] == [(False, 1)]
+    # the same words from somebody else are another statement: both stay
+    other = "Sergey Lavrov noted that relations hit their lowest point under the last government."
+    assert [q.in_lead for q in extract_quotes(body, lead=other)] == [True, False]
+
+
+def test_only_a_standfirsts_worth_of_lead_statements_is_compared_with_the_body() -> None:
+    """A lead of 50 statements is no standfirst: past the first 20 none is compared, so
+    hostile pages cost linear time; those it compares and finds repeated are dropped."""
+    statement = "Peskov said that talks go on."
+    found = extract_quotes([statement] * 50, lead=" ".join([statement] * 50))
+    assert sum(q.in_lead for q in found) == 50 - 20
+    assert sum(not q.in_lead for q in found) == 50

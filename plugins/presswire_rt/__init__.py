@@ -54,8 +54,16 @@ def presswire_extract_html(document: Document, soup: BeautifulSoup) -> Article |
     stated = page_published(document.metadata)  # '2020-11-13T11:53+00:00': with its offset
     if published and stated and stated.startswith(published) and len(stated) > len(published):
         published = stated  # the printed clock, with the offset the metadata give it
+    lead, paragraphs = article.lead, article.paragraphs
+    if parts["summary"] is None and lead is not None:  # no summary: the text opens the body
+        lead, paragraphs = None, (lead, *paragraphs)
     return attrs.evolve(
-        article, tags=[t for t in tags if t], section=section or None, published=published
+        article,
+        tags=[t for t in tags if t],
+        section=section or None,
+        published=published,
+        lead=lead,
+        paragraphs=paragraphs,
     )
 
 
@@ -102,8 +110,8 @@ def _extract(lines: list[str]) -> Article:
         outlet="rt",
         title=title,
         published=published,
-        lead=paragraphs[0] if paragraphs else None,  # RT's summary opens the body
-        paragraphs=paragraphs,
+        lead=paragraphs[0] if paragraphs else None,  # RT's summary stands above the body
+        paragraphs=paragraphs[1:],
         subheadings=subheadings,
         captions=captions,
         related=related,
@@ -163,6 +171,6 @@ def presswire_outlet_info() -> OutletInfo:
             "extras",
         ],
         notes="Time as printed; in HTML with the offset the page's metadata give it. The "
-        "summary is the lead and the first paragraph. Section and tags from HTML only. "
+        "summary is the lead, above the body paragraphs. Section and tags from HTML only. "
         "Embedded tweets go to extras.",
     )

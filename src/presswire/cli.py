@@ -357,7 +357,7 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
 
 def render_body(article: Article, label: str) -> str:
     """The article's text alone: lead and paragraphs, a blank line between them."""
-    return "".join(f"{part}\n\n" for part in (article.lead, *article.paragraphs) if part)
+    return f"{article.text}\n\n" if article.text else ""
 
 
 def render_markdown(article: Article, label: str) -> str:
@@ -372,7 +372,7 @@ def render_markdown(article: Article, label: str) -> str:
     ]
     if any(facts):
         lines += ["*" + " · ".join(fact for fact in facts if fact) + "*", ""]
-    if article.lead and (not article.paragraphs or article.paragraphs[0] != article.lead):
+    if article.lead:
         lines += [f"**{article.lead}**", ""]
     for paragraph in article.paragraphs:
         lines += [paragraph, ""]
@@ -449,7 +449,7 @@ def quote_rows(article: Article, source: str) -> Iterator[dict[str, Any]]:
             "published": article.published,
             "url": article.url,
             "source": source,
-            "paragraph": quote.paragraph,
+            "paragraph": None if quote.in_lead else quote.paragraph,  # null: in the lead
             "confidence": quote.confidence,
         }
 

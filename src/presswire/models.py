@@ -220,7 +220,8 @@ class Quote:
         ),
     )
     paragraph: int = field(
-        validator=_non_negative, metadata=_doc("Index into the article's paragraphs.")
+        validator=_non_negative,
+        metadata=_doc("Index into the article's paragraphs (0 for a quote in the lead)."),
     )
     start: int = field(
         validator=_non_negative,
@@ -270,6 +271,14 @@ class Quote:
         default=1.0,
         validator=_unit_interval,
         metadata=_doc("How sure the extractor is of the quote and its speaker, 0 to 1."),
+    )
+    in_lead: bool = field(
+        default=False,
+        validator=attrs.validators.instance_of(bool),
+        metadata=_doc(
+            "True for a statement in the article's lead: its offsets are then into ``lead``, "
+            "not into a paragraph."
+        ),
     )
 
     @fragments.default
@@ -469,7 +478,9 @@ class Article:
     quotes: tuple[Quote, ...] = field(
         default=(),
         converter=_to_quote_tuple,
-        metadata=_doc("Attributions in the body (quoted and reported speech), in order."),
+        metadata=_doc(
+            "Attributions in the lead and the body (quoted and reported speech), in order."
+        ),
     )
     fingerprint: Fingerprint | None = field(
         default=None,
@@ -499,20 +510,44 @@ class Article:
         for i, quote in enumerate(value):
             if not isinstance(quote, Quote):
                 raise TypeError(f"quotes[{i}] must be a Quote, got {type(quote).__name__}")
-            if quote.paragraph >= len(self.paragraphs):
+            if quote.in_lead:
+                if self.lead is None or quote.paragraph != 0:
+                    raise ValueError(
+                        f"quotes[{i}] is in the lead, so the article needs a lead and the "
+                        "quote paragraph 0"
+                    )
+                paragraph = self.lead
+            elif quote.paragraph >= len(self.paragraphs):
                 raise ValueError(
                     f"quotes[{i}] points at paragraph {quote.paragraph}, "
                     f"but there are {len(self.paragraphs)}"
                 )
-            paragraph = self.paragraphs[quote.paragraph]
+            else:
+                paragraph = self.paragraphs[quote.paragraph]
             if len(quote.fragments) == 1:
                 pointed = paragraph[quote.start : quote.end]
             else:
                 pointed = " ".join(quote.fragment_texts(paragraph))
             if pointed != quote.text:
                 raise ValueError(
-                    f"quotes[{i}]: its fragments do not point at its text in paragraph"
+                    f"quotes[{i}]: its fragments do not point at its text in "
+                    + ("the lead" if quote.in_lead else "paragraph")
                 )
+
+    @property
+    def text(self) -> str:
+        """The article's text: the lead and the paragraphs, a blank line between them (what
+        ``presswire parse --format body`` prints)."""
+        return "\n\n".join(part for part in (self.lead, *self.paragraphs) if part)
+
+    def passage(self, quote: Quote) -> str:
+        """The text ``quote``'s offsets point into: the lead for a quote in the lead, else its
+        paragraph (``passage(q)[q.start:q.end] == q.text`` for a one-fragment quote)."""
+        if quote.in_lead:
+            if self.lead is None:
+                raise ValueError("the quote is in the lead, but the article has no lead")
+            return self.lead
+        return self.paragraphs[quote.paragraph]
 
     # Serialisation lives in presswire.serialize; these are the conveniences users expect.
     def to_dict(self) -> dict[str, Any]:

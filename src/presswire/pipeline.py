@@ -142,7 +142,7 @@ def _quotes(
     warnings: list[str],
     min_confidence: float,
 ) -> Sequence[Quote]:
-    """The quotes of the article's paragraphs (the plugin's own, when it gave some)."""
+    """The quotes of the article's lead and paragraphs (the plugin's own, when it gave some)."""
     if article.quotes:
         return article.quotes
     try:
@@ -156,8 +156,9 @@ def _quotes(
     try:
         quotes = extract_quotes(
             article.paragraphs,
+            lead=article.lead,
             lexicon=registry.lexicon(warnings),
-            context=[text for text in (article.title, article.lead, *article.captions) if text],
+            context=[text for text in (article.title, *article.captions) if text],
             block_paragraphs=blocks,
             deadline=document.deadline,
             min_confidence=min_confidence,

@@ -24,7 +24,7 @@ from presswire.models import Article, Dateline, Fingerprint, Quote, Speaker
 
 __all__ = ["SCHEMA_ID", "from_dict", "from_json", "json_schema", "to_dict", "to_json"]
 
-SCHEMA_ID = "https://presswire.readthedocs.io/schema/article-3.json"
+SCHEMA_ID = "https://presswire.readthedocs.io/schema/article-4.json"
 """Version 3: an article has ``publisher``. Version 2: a quote has ``cue`` (was ``verb``) and
 ``fragments``; kinds ``mixed`` and ``indirect`` are new. :func:`from_dict` still reads
 version 1 and 2 output."""
@@ -35,7 +35,7 @@ def _make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(forbid_extra_keys=True)
     converter.register_unstructure_hook(types.MappingProxyType, dict)
     # No coercion: 5 is not a title, "1" is not a paragraph index.
-    for scalar in (str, int, float):
+    for scalar in (str, int, float, bool):
         converter.register_structure_hook(scalar, _strict(scalar))
     # extras hold arbitrary JSON values: pass them through untouched (the model validates them).
     converter.register_structure_hook_func(
@@ -127,6 +127,8 @@ def _type_schema(tp: Any, definitions: dict[str, Any]) -> dict[str, Any]:
     origin = get_origin(tp)
     if tp is str:
         return {"type": "string"}
+    if tp is bool:
+        return {"type": "boolean"}
     if tp is int:
         return {"type": "integer", "minimum": 0}
     if tp is float:

@@ -131,7 +131,7 @@ def quote_rows(record: OutputRecord) -> Iterator[dict[str, Any]]:
             "kind": quote.get("kind"),
             "cue": quote.get("cue"),
             "text": quote.get("text"),
-            "paragraph": quote.get("paragraph"),
+            "paragraph": None if quote.get("in_lead") else quote.get("paragraph"),
             "confidence": quote.get("confidence"),
         }
 

@@ -4,7 +4,10 @@ quotation paragraphs without a cue."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+import attrs
 
 from presswire.limits import Deadline
 from presswire.models import Quote, Speaker
@@ -29,10 +32,15 @@ from presswire.quotes.speakers import PersonIndex
 
 __all__ = ["MIN_UNATTRIBUTED_WORDS", "extract_quotes"]
 
+WORD = re.compile(r"\w+")
+LEAD_STATEMENTS_COMPARED = 20
+"""How many of a lead's statements are compared with the body's (a standfirst holds a few)."""
+
 
 def extract_quotes(
     paragraphs: Sequence[str],
     *,
+    lead: str | None = None,
     lexicon: Lexicon = DEFAULT_LEXICON,
     context: Iterable[str] = (),
     block_paragraphs: Iterable[int] = (),
@@ -41,7 +49,10 @@ def extract_quotes(
 ) -> list[Quote]:
     """Every attribution in ``paragraphs``, quoted and reported, with its speaker.
 
-    :param context: other text of the article (title, lead, captions) that names people and
+    :param lead: the article's lead, read before the paragraphs: its statements come first,
+        marked ``in_lead``. A statement the body repeats (a standfirst summing up the story)
+        is given once, from the body.
+    :param context: other text of the article (title, captions) that names people and
         their roles: 'Russian Deputy Foreign Minister Sergei Ryabkov' in a caption.
     :param block_paragraphs: indexes of paragraphs that are quotations set off without marks
         (from the plugin hook ``presswire_block_quotes``); they belong to the previous speaker.
@@ -53,6 +64,62 @@ def extract_quotes(
         guesses too).
     """
     deadline = deadline or Deadline(None)
+    if not lead:
+        return _extract(paragraphs, lexicon, context, block_paragraphs, deadline, min_confidence)
+    # The lead is read as the paragraph before the body, so its speakers carry on into it.
+    found = _extract(
+        (lead, *paragraphs),
+        lexicon,
+        context,
+        [index + 1 for index in block_paragraphs],
+        deadline,
+        min_confidence,
+    )
+    in_lead = [quote for quote in found if quote.paragraph == 0]
+    body = [attrs.evolve(quote, paragraph=quote.paragraph - 1) for quote in found[len(in_lead) :]]
+    repeated = _repeated_in(body)
+    return [attrs.evolve(quote, in_lead=True) for quote in in_lead if not repeated(quote)] + body
+
+
+def _words(text: str) -> str:
+    """``text``'s words, lower case, one space apart: how a repeated statement is compared."""
+    return " ".join(WORD.findall(text.lower()))
+
+
+def _repeated_in(body: Sequence[Quote]) -> Callable[[Quote], bool]:
+    """Whether a lead statement is one of ``body``'s by the same speaker: the content of one
+    holds the other's ('relations hit their lowest point' in both)."""
+    by_speaker: dict[str | None, list[str]] = {}
+    for quote in body:
+        by_speaker.setdefault(_speaker_key(quote), []).append(f" {_words(quote.text)} ")
+    compared = 0
+
+    def repeated(quote: Quote) -> bool:
+        nonlocal compared
+        compared += 1
+        if compared > LEAD_STATEMENTS_COMPARED:
+            return False  # no standfirst says this much: keep them all, in linear time
+        words = f" {_words(quote.text)} "
+        return words.strip() != "" and any(
+            words in other or other in words for other in by_speaker.get(_speaker_key(quote), ())
+        )
+
+    return repeated
+
+
+def _speaker_key(quote: Quote) -> str | None:
+    return quote.speaker.key if quote.speaker is not None else None
+
+
+def _extract(
+    paragraphs: Sequence[str],
+    lexicon: Lexicon,
+    context: Iterable[str],
+    block_paragraphs: Iterable[int],
+    deadline: Deadline,
+    min_confidence: float,
+) -> list[Quote]:
+    """:func:`extract_quotes` over ``paragraphs``, in order."""
     blocks = {index for index in block_paragraphs if 0 <= index < len(paragraphs)}
     pairs, marks = lexicon.quote_pairs, mark_characters(lexicon.quote_pairs)
     normalised = [normalise_pairs(text) for text in paragraphs]  # the same offsets, '' as "

@@ -11,7 +11,8 @@ A fixture is a page (``NAME.txt`` or ``NAME.html``) beside ``NAME.expected.json`
 
 Only the ``article`` fields listed are compared, each exactly; ``outlet``, ``title``,
 ``published`` and ``paragraphs`` must be listed. Quotes are compared without offsets and
-confidence (``paragraph``, ``text``, ``kind``, ``speaker``, ``cue``, ``via``). Write the
+confidence (``paragraph``, ``text``, ``kind``, ``speaker``, ``cue``, ``via``, and
+``"in_lead": true`` for a quote in the lead). Write the
 expected file by hand from the page: it is a claim about the page, not a snapshot of the
 output. :func:`draft_expected` gives a starting point that you must read and correct.
 
@@ -88,7 +89,7 @@ def load_expected(page: str | os.PathLike[str]) -> dict[str, Any]:
 def quote_claims(quote: dict[str, Any]) -> dict[str, Any]:
     """What an expected file states of a quote: offsets are checked by the model itself and
     confidence is the extractor's own business."""
-    return {
+    claims = {
         "paragraph": quote["paragraph"],
         "text": quote["text"],
         "kind": quote["kind"],
@@ -96,6 +97,9 @@ def quote_claims(quote: dict[str, Any]) -> dict[str, Any]:
         "cue": quote.get("cue", quote.get("verb")),
         "via": quote["via"],
     }
+    if quote.get("in_lead"):  # stated only for a quote in the lead, as expected files do
+        claims["in_lead"] = True
+    return claims
 
 
 def check_fixture(page: str | os.PathLike[str], registry: PluginRegistry | None = None) -> None:

@@ -38,9 +38,29 @@ def test_a_long_tag_with_few_attributes_keeps_them() -> None:
 
 def test_a_page_of_more_tags_than_the_limit_is_refused_before_parsing() -> None:
     page = "<html><body>" + "<p>x" * 2_000 + "</body></html>"
-    with pytest.raises(LimitExceededError, match="max_elements"):
+    with pytest.raises(LimitExceededError, match=r"more than 1,000 tags.*max_elements"):
         presswire.parse(page, limits=Limits(max_elements=1_000))
-    assert presswire.parse(page, limits=Limits(max_elements=5_000)).source_format == "html"
+    assert presswire.parse(page, limits=Limits(max_elements=10_000)).source_format == "html"
+
+
+def test_markup_denser_than_any_article_is_refused_before_parsing() -> None:
+    # 99,000 open <p> in 0.4 MB: under max_elements, but each parsed tag costs a kilobyte
+    dense = "<html><body>" + "<p>x" * 99_000 + "</body></html>"
+    with pytest.raises(LimitExceededError, match=r"elements and attributes.*max_elements"):
+        presswire.parse(dense)
+    attributes = "<html><body>" + ("<p " + " ".join(f"a{i}=x" for i in range(900)) + ">x") * 60
+    with pytest.raises(LimitExceededError, match="elements and attributes"):
+        presswire.parse(attributes)
+    assert presswire.parse(dense, limits=Limits(max_elements=500_000)).source_format == "html"
+
+
+def test_a_page_as_busy_as_the_busiest_real_one_is_read() -> None:
+    # the busiest benchmark page: 19,200 elements and attributes in 366,000 characters
+    row = '<tr><td class="c" id="i">1</td><td class="c">{}</td><td><a href="/x">y</a></td></tr>'
+    table = "".join(row.format(n) for n in range(2_200))  # 19,800 of them in 188,000 characters
+    page = f"<html><body><table>{table}</table><p>{PROSE}</p></body></html>"
+    article = presswire.parse(page)
+    assert article.source_format == "html" and PROSE in article.text
 
 
 # ---------------------------------------------------------------- text that is not Unicode

@@ -77,3 +77,25 @@ def test_a_page_trafilatura_refuses_keeps_its_metadata() -> None:
     document = Document("<meta property='og:title' content='Kept'>", source_format="html")
     assert document._trafilatura_tree() is None
     assert document.metadata.first("og:title") == "Kept"
+
+
+def test_scripts_and_styles_leave_the_tree_json_ld_and_the_text_around_them_stay() -> None:
+    code = "<script>var said = 'not an article';</script><style>p { color: red }</style>"
+    json_ld = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H"}</script>'
+    )
+    page = PAGE.replace("<article>", f"<article>{json_ld}").replace(
+        PARAGRAPHS[1], PARAGRAPHS[1].replace("adding", f"adding{code} and") + code
+    )
+    options: dict[str, Any] = {"fast": True, "include_tables": True, "with_metadata": False}
+    document = Document(page, source_format="html")
+    tree = document._trafilatura_tree()
+    assert [element.get("type") for element in tree.iter("script", "style")] == [
+        "application/ld+json"
+    ]
+    assert document.metadata.jsonld[0]["headline"] == "H"
+    # trafilatura drops code itself: the body is the one it extracts from the whole markup
+    assert _body(trafilatura.bare_extraction(tree, **options)) == _body(
+        trafilatura.bare_extraction(page, **options)
+    )
+    assert "adding and" in generic.presswire_extract_html(document).paragraphs[1]

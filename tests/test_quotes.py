@@ -2158,3 +2158,11 @@ def test_only_a_standfirsts_worth_of_lead_statements_is_compared_with_the_body()
     found = extract_quotes([statement] * 50, lead=" ".join([statement] * 50))
     assert sum(q.in_lead for q in found) == 50 - 20
     assert sum(not q.in_lead for q in found) == 50
+
+
+def test_quotes_of_one_speaker_share_the_speaker_and_the_cue() -> None:
+    """An article of thousands of '“...,” he said.' keeps one Speaker and one 'said'."""
+    found = quotes(RYABKOV_INTRO, "“Yes,” he said. “No,” he said.", "“Maybe,” he said.")
+    assert len(found) == 3
+    assert found[0].speaker is found[1].speaker is found[2].speaker
+    assert found[0].cue is found[1].cue is found[2].cue

@@ -12,7 +12,9 @@ everything the page states (:mod:`presswire.metadata`); if trafilatura finds not
 from __future__ import annotations
 
 import html
+import itertools
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from bs4 import BeautifulSoup, Tag
@@ -106,18 +108,18 @@ def presswire_fingerprint(document: Any) -> Fingerprint:
 
 @hookimpl
 def presswire_extract_text(document: Any) -> Article:
-    blocks = _blocks(document.clean_lines)
-    first_body = next((i for i, (text, _) in enumerate(blocks) if _is_body(text)), len(blocks))
-    title, authors = _title_and_byline(blocks[:first_body])
+    texts, alone = _blocks(document.clean_lines)
+    first_body = next((i for i, text in enumerate(texts) if _is_body(text)), len(texts))
+    title, authors = _title_and_byline(itertools.islice(zip(texts, alone, strict=True), first_body))
     warnings = []
     if title is None:
         # a headline inside a block, or below a site tagline that reads as prose
-        found = _title_among_lines(blocks, first_body)
+        found = _title_among_lines(zip(texts, alone, strict=True), first_body)
         if found is not None:
-            title = blocks[found][0]
+            title = texts[found]
             first_body = max(first_body, found + 1)
             warnings.append("title: taken from a headline-like line that does not stand alone")
-    paragraphs = [text for text, _ in blocks[first_body:] if _is_body(text)]
+    paragraphs = [text for text in itertools.islice(texts, first_body, None) if _is_body(text)]
     if title is None:
         warnings.append("title: no headline line stands alone above the body")
     if not paragraphs:
@@ -125,7 +127,7 @@ def presswire_extract_text(document: Any) -> Article:
     return Article(title=title, authors=authors, paragraphs=paragraphs, warnings=warnings)
 
 
-def _title_and_byline(header: list[tuple[str, bool]]) -> tuple[str | None, list[str]]:
+def _title_and_byline(header: Iterable[tuple[str, bool]]) -> tuple[str | None, list[str]]:
     """The headline is the last line above the body that stands alone between blank lines and
     reads as a headline; a 'By NAME' line there is the byline."""
     title = None
@@ -143,7 +145,7 @@ def _title_and_byline(header: list[tuple[str, bool]]) -> tuple[str | None, list[
     return title, authors
 
 
-def _title_among_lines(blocks: list[tuple[str, bool]], first_body: int) -> int | None:
+def _title_among_lines(blocks: Iterable[tuple[str, bool]], first_body: int) -> int | None:
     """Where the headline stands when no line stands alone as one: the last line above the
     body that reads as a headline, or one below at most :data:`MAX_TAGLINES` short prose
     lines in its block. Real dumps set the headline between a site tagline ('- Sputnik
@@ -319,40 +321,44 @@ def _body_parts(body: Any, title: str | None) -> tuple[list[str], list[str]]:
 
 
 # ---------------------------------------------------------------- text dumps
-def _blocks(lines: Any) -> list[tuple[str, bool]]:
-    """Paragraph candidates from a dump's lines, each with whether it stood alone.
+def _blocks(lines: Any) -> tuple[list[str], list[bool]]:
+    """Paragraph candidates from a dump's lines, and for each whether it stood alone.
 
     Every candidate is clean (:func:`clean_line`). Lines between blank lines form a block. A
     block of long lines that run on is one hard-wrapped paragraph; any other block (a menu, a
     list of links, or a dump with one paragraph per line) is kept line by line for the
-    classifier.
+    classifier. Two flat lists, not a pair per line: a dump of millions of short lines costs
+    two pointers a line.
     """
-    blocks: list[list[str]] = []
-    current: list[str] = []
+    texts: list[str] = []
+    alone: list[bool] = []
+    start = 0  # where the block being read begins in ``texts``
+
+    def close_block() -> None:
+        size = len(texts) - start
+        if size > 1 and _is_wrapped_paragraph(texts, start):
+            texts[start:] = [" ".join(itertools.islice(texts, start, None))]
+            alone.append(True)
+        else:
+            alone.extend(itertools.repeat(size == 1, size))
+
     for line in lines:
         stripped = clean_line(line)  # no split and join for a clean line (clean_lines)
         if stripped:
-            current.append(stripped)
-        elif current:
-            blocks.append(current)
-            current = []
-    if current:
-        blocks.append(current)
-    result: list[tuple[str, bool]] = []
-    for block in blocks:
-        if len(block) > 1 and _is_wrapped_paragraph(block):
-            result.append((" ".join(block), True))
-        else:
-            result.extend((line, len(block) == 1) for line in block)
-    return result
+            texts.append(stripped)
+        elif len(texts) > start:
+            close_block()
+            start = len(texts)
+    if len(texts) > start:
+        close_block()
+    return texts, alone
 
 
-def _is_wrapped_paragraph(block: list[str]) -> bool:
-    body, last = block[:-1], block[-1]
-    return (
-        all(len(line) >= WRAPPED_LINE_MIN_CHARS for line in body)
-        and not any(line.endswith(SENTENCE_ENDINGS) for line in body)
-        and last.endswith(SENTENCE_ENDINGS)
+def _is_wrapped_paragraph(texts: list[str], start: int) -> bool:
+    """Whether the lines of ``texts`` from ``start`` are one paragraph wrapped at a width."""
+    body = itertools.islice(texts, start, len(texts) - 1)
+    return texts[-1].endswith(SENTENCE_ENDINGS) and all(
+        len(line) >= WRAPPED_LINE_MIN_CHARS and not line.endswith(SENTENCE_ENDINGS) for line in body
     )
 
 
@@ -381,8 +387,8 @@ def _paragraphs_from_soup(soup: BeautifulSoup | None) -> list[str]:
     container = _article_container(soup)
     paragraphs = [p for p in _paragraphs(container) if not BOILERPLATE.matches_clean(p)]
     if not paragraphs:  # pages without <p>: the rendered text's prose blocks
-        blocks = _blocks(render_text(container).split("\n"))
-        paragraphs = [text for text, _ in blocks if _is_body(text)]
+        texts, _ = _blocks(render_text(container).split("\n"))
+        paragraphs = [text for text in texts if _is_body(text)]
     return paragraphs
 
 

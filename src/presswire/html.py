@@ -185,6 +185,7 @@ class PageMetadata:
 
 
 _TAG_START = re.compile(r"<[A-Za-z!/?]")
+_ELEMENT_START = re.compile(r"<[A-Za-z]")
 LONG_TAG_CHARS = 8192
 """Only tags longer than this are counted for their attributes (a regex finds them)."""
 _LONG_TAG = re.compile(r"<([A-Za-z][\w:.-]{0,40})(\s[^<>]{" + str(LONG_TAG_CHARS) + r",})>")
@@ -194,24 +195,36 @@ it (time grows with their square: 100,000 took lxml 19 s), and no real tag has m
 few dozen; a tag with more loses them all before any parser sees the page."""
 
 
+CHARACTERS_PER_NODE = 100
+"""Beyond a free allowance, a page may have one element or attribute per this many characters
+of markup. Parsed, an element costs up to 1.7 KB and an attribute 1.3 KB in the trees the
+extraction builds (trafilatura copies the page's tree) and in the article, so memory stays
+within some 17 times the page plus the allowance's cost."""
+
+
+def nodes_allowed(markup: str, max_elements: int) -> int:
+    """The most elements and attributes together ``markup`` may have: a quarter of
+    ``max_elements`` (25,000 by default, above every page of the benchmarks: the busiest has
+    19,200), plus one per :data:`CHARACTERS_PER_NODE` characters."""
+    return max_elements // 4 + len(markup) // CHARACTERS_PER_NODE
+
+
 def bound_markup(markup: str, max_elements: int) -> tuple[str, int]:
     """``markup`` made safe to parse: the attributes of every tag with more than
     :data:`MAX_ATTRIBUTES` removed (the tag itself kept), and their number; raises
-    :class:`~presswire.LimitExceededError` for a page of more than ``max_elements`` tags.
-    Linear in the markup's length."""
+    :class:`~presswire.LimitExceededError` for a page of more than ``max_elements`` tags, or
+    of more elements and attributes than :func:`nodes_allowed` (markup denser than any news
+    page: it costs memory, not text). Linear in the markup's length."""
     from presswire.errors import LimitExceededError
 
-    tags = markup.count("<")  # a bound of the tags, found at memory speed
-    if tags > max_elements:  # then the tags themselves, up to one more than allowed
-        tags = 0
+    if markup.count("<") > max_elements:  # a bound of the tags, found at memory speed
+        tags = 0  # then the tags themselves, up to one more than allowed
         for tags, _ in enumerate(_TAG_START.finditer(markup), start=1):
             if tags > max_elements:
-                break
-    if tags > max_elements:
-        raise LimitExceededError(
-            f"an HTML page of more than {max_elements:,} tags "
-            "(raise Limits.max_elements to allow more)"
-        )
+                raise LimitExceededError(
+                    f"an HTML page of more than {max_elements:,} tags "
+                    "(raise Limits.max_elements to allow more)"
+                )
     stripped = 0
 
     def strip(match: re.Match[str]) -> str:
@@ -223,7 +236,28 @@ def bound_markup(markup: str, max_elements: int) -> tuple[str, int]:
 
     if "=" in markup:
         markup = _LONG_TAG.sub(strip, markup)
+    allowed = nodes_allowed(markup, max_elements)
+    if markup.count("<") + markup.count("=") > allowed and _nodes(markup, allowed) > allowed:
+        raise LimitExceededError(
+            f"an HTML page of more than {allowed:,} elements and attributes in "
+            f"{len(markup):,} characters: markup this dense is no article "
+            "(raise Limits.max_elements to allow more)"
+        )
     return markup, stripped
+
+
+def _nodes(markup: str, enough: int) -> int:
+    """The elements (opening tags) and attributes of ``markup``, counted up to one more than
+    ``enough``; each character is read once, however the tags are left open."""
+    nodes = position = 0
+    while nodes <= enough:
+        match = _ELEMENT_START.search(markup, position)
+        if match is None:
+            break
+        end = markup.find(">", match.end())
+        position = end if end >= 0 else len(markup)
+        nodes += 1 + markup.count("=", match.end(), position)
+    return nodes
 
 
 def trafilatura_tree(markup: str) -> Any:
@@ -237,9 +271,22 @@ def trafilatura_tree(markup: str) -> Any:
     from trafilatura import load_html  # imported on first use: it is the slowest import we have
 
     try:
-        return load_html(markup)
+        tree = load_html(markup)
     except Exception:  # a trafilatura bug must not cost the page: lxml's own parse stands in
         return None
+    if tree is not None:
+        _drop_code(tree)
+    return tree
+
+
+def _drop_code(tree: Any) -> None:
+    """Remove the page's scripts and style sheets, JSON-LD kept: no reader of the tree uses
+    them (trafilatura removes them first thing), and trafilatura copies the tree three times
+    or more, so on a page that is mostly code they would cost most of its time and memory."""
+    for element in list(tree.iter("script", "style")):
+        if element.tag == "script" and "ld+json" in (element.get("type") or ""):
+            continue
+        element.drop_tree()  # its tail, text outside the element, stays
 
 
 def parse_tree(markup: str) -> Any:

@@ -35,7 +35,9 @@ class Limits:
     ``max_elements``: the most tags an HTML page may have; a page with more raises
     :class:`~presswire.LimitExceededError` before it is parsed (an HTML parser's time and
     memory grow with the tags, and no news page comes near: the largest of the benchmark
-    pages have some 8,000). Default 100,000.
+    pages have some 8,000). Default 100,000. Beyond a fifth of it, a page may have one tag per
+    100 characters (:func:`presswire.html.tags_allowed`): markup denser than that costs some
+    kilobyte per tag and holds no article.
     """
 
     max_bytes: int = field(

@@ -11,6 +11,7 @@ from presswire.decoding import Source
 from presswire.document import Document
 from presswire.errors import LimitExceededError, PresswireError, UnknownPluginError, one_line
 from presswire.limits import DEFAULT_LIMITS, Deadline, Limits
+from presswire.memory import give_back_memory
 from presswire.metadata import page_publisher
 from presswire.models import Article, Fingerprint, Quote
 from presswire.quotes import extract_quotes
@@ -127,6 +128,8 @@ def extract_article(
         if outlet is not None:
             chosen = attrs.evolve(chosen, evidence=(*chosen.evidence, "forced with outlet="))
         document.deadline.check("finding quotes")
+        if document.markup is not None:  # the extraction's trees are gone: so is their memory
+            give_back_memory(len(document.markup))
         quotes = _quotes(article, document, registry, name, warnings, min_quote_confidence)
         return _finish(article, document, chosen, warnings, quotes)
     # Only reachable if the fallback itself failed; still a result that says what it lacks.

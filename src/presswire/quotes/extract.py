@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 import attrs
 
@@ -121,6 +122,7 @@ def _extract(
 ) -> list[Quote]:
     """:func:`extract_quotes` over ``paragraphs``, in order."""
     blocks = {index for index in block_paragraphs if 0 <= index < len(paragraphs)}
+    shared: dict[Any, Any] = {}  # speakers and cues the quotes share (see assemble)
     pairs, marks = lexicon.quote_pairs, mark_characters(lexicon.quote_pairs)
     normalised = [normalise_pairs(text) for text in paragraphs]  # the same offsets, '' as "
     paragraph_spans = [spans_in_normalised(text, pairs, marks) for text in normalised]
@@ -143,6 +145,9 @@ def _extract(
         deadline.check("finding quotes")
         text = normalised[index]
         spans = cut_unclosed(text, paragraph_spans[index], lexicon)
+        # read once: let them go, so that the spans of paragraphs read and the quotes found
+        # are never in memory together
+        normalised[index], paragraph_spans[index] = "", []
         if index in blocks:
             quotes += _block(original, index, last)
             continue
@@ -175,7 +180,7 @@ def _extract(
         reported = reported_statements(
             text, tokens, sentences, ends, index, people, lexicon, last, read_stance, deadline
         )
-        found = assemble(original, index, quotations, reported, min_confidence)
+        found = assemble(original, index, quotations, reported, min_confidence, shared)
         quotes += found
         spoken = [quote.speaker for quote in found if quote.speaker is not None]
         last = spoken[-1] if spoken else speaker_after

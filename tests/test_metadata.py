@@ -80,6 +80,32 @@ def test_jsonld_headline_wins_where_og_title_and_h1_agree_on_another() -> None:
     assert page_headline(meta_of(markup)) == "Council agrees 2024 budget after long row"
 
 
+@pytest.mark.parametrize(
+    ("jsonld_headline", "expected"),
+    [
+        # a kicker before the headline is no part of it: the Open Graph title without it wins
+        ("Budget row: Council agrees 2024 budget", "Council agrees 2024 budget"),
+        ('"It will start soon": Council agrees 2024 budget', "Council agrees 2024 budget"),
+        # no kicker separator, or a whole sentence before it: the JSON-LD headline stays
+        ("The mayor says Council agrees 2024 budget", "The mayor says Council agrees 2024 budget"),
+        (
+            "After a night of talks that the mayor called the longest of her long career in "
+            "office: Council agrees 2024 budget",
+            "After a night of talks that the mayor called the longest of her long career in "
+            "office: Council agrees 2024 budget",
+        ),
+    ],
+)
+def test_og_title_wins_where_the_jsonld_headline_is_it_behind_a_kicker(
+    jsonld_headline: str, expected: str
+) -> None:
+    markup = page(
+        '<meta property="og:title" content="Council agrees 2024 budget">',
+        jsonld={"@type": "NewsArticle", "headline": jsonld_headline},
+    )
+    assert page_headline(meta_of(markup)) == expected
+
+
 def test_headline_of_a_website_object_is_not_the_article_headline() -> None:
     markup = page(
         '<meta property="og:title" content="Council agrees budget">',

@@ -10,7 +10,8 @@ NACHRICHTEN"), a JSON-LD author is "Brazil, Rachel". This module reads them all 
 - headline: the article object's JSON-LD ``headline`` (the headline the publisher states for
   the article; ``og:title`` is often written for sharing), else ``og:title``, the page's
   ``<h1>``, ``twitter:title``, ``<title>``, each without the site's name, section or byline
-  around it.
+  around it; ``og:title`` wins where the JSON-LD headline is it behind a kicker ('Neue
+  Leipziger Schule: Judy Lybke, …').
 - authors: person names, split ('A and B', 'A, B und C'), 'Last, First' turned round,
   profile slugs and e-mail addresses turned into names or dropped, the publisher and desk
   names left out.
@@ -59,6 +60,10 @@ TITLE_NOISE = re.compile(r"(?i)(?:by\s.+|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}-\d{2}-\
 """Title segments that are neither headline nor site: a byline, a date, a broadcaster's tag."""
 INVISIBLE_CHARACTERS = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 """Soft hyphens and zero-width characters: in the markup, not in the headline one reads."""
+KICKER_ENDINGS = (":", "-", "–", "—", "|", "/")
+"""How a kicker (a rubric line: 'Neue Leipziger Schule:') ends before the headline it opens."""
+MAX_KICKER_WORDS = 8
+"""A kicker is a few words; more, and the shorter title is an abridgement, not the headline."""
 HOST_WORDS = frozenset({"www", "com", "co", "org", "net", "news", "de", "uk", "at", "ch", "amp"})
 """Parts of a host name that name no site ('www.golem.de' is 'golem')."""
 
@@ -263,9 +268,12 @@ def page_headline(meta: PageMetadata, url: str | None = None) -> str | None:
         ),
         None,
     )
+    shared = cleaned(meta.first("og:title"))
+    if headline and shared and _behind_kicker(headline, shared):
+        return shared
     for candidate in (
         headline,
-        cleaned(meta.first("og:title")),
+        shared,
         next((text for value in meta.headings if (text := cleaned(value))), None),
         cleaned(meta.first("twitter:title")),
         cleaned(meta.title),
@@ -273,6 +281,15 @@ def page_headline(meta: PageMetadata, url: str | None = None) -> str | None:
         if candidate:
             return candidate
     return None
+
+
+def _behind_kicker(headline: str, shorter: str) -> bool:
+    """Whether ``headline`` is ``shorter`` behind a kicker, a rubric line that opens it ('Neue
+    Leipziger Schule: Judy Lybke, …' for 'Judy Lybke, …'): the kicker is no part of it."""
+    if len(shorter) >= len(headline) or not headline.endswith(shorter):
+        return False
+    kicker = headline[: -len(shorter)]
+    return kicker.rstrip().endswith(KICKER_ENDINGS) and len(kicker.split()) <= MAX_KICKER_WORDS
 
 
 # ---------------------------------------------------------------- authors

@@ -58,7 +58,8 @@ def test_folders_are_read_recursively_sorted_and_filtered() -> None:
     assert seeds == [str(path) for path in SEED_FILES]
     assert all(r.source.endswith(".txt") and r.content for r in records)
     excluded = list(iter_records(CORPUS, presswire.corpus.InputOptions(exclude=("*.json", "rt/*"))))
-    assert len(excluded) == N_PAGES - len(list((FIXTURES / "rt").glob("*.txt")))
+    html_pages = len(list(FIXTURES.rglob("*.html")))  # pages too, in the default selection
+    assert len(excluded) == N_PAGES + html_pages - len(list((FIXTURES / "rt").glob("*.txt")))
 
 
 def test_a_file_given_twice_is_read_once(tmp_path: Path) -> None:

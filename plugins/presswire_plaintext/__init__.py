@@ -5,8 +5,11 @@ from __future__ import annotations
 import itertools
 import re
 
+import attrs
+
 from presswire import Article, Document, Fingerprint, OutletInfo, hookimpl
 from presswire.dates import format_clock
+from presswire.generic import read_html
 from presswire.rules import combine_weights, count_prose, is_headline
 from presswire_plaintext import rules
 from presswire_plaintext.rules import ZEROHEDGE_SIGNALS
@@ -19,7 +22,7 @@ def presswire_fingerprint(document: Document) -> Fingerprint | None:
     """Score the share of lines that are prose, scaled down by blank-line paragraph breaks
     (a dump with blank lines between paragraphs comes from a page with a layout)."""
     if document.source_format != "text":
-        return None
+        return _html_fingerprint(document)
     lines = document.clean_lines
     content = document.content_lines
     if not content:
@@ -36,6 +39,37 @@ def presswire_fingerprint(document: Document) -> Fingerprint | None:
     evidence.extend(s.evidence for s in markers)
     score = combine_weights([structure, *(s.weight for s in markers)]) if markers else structure
     return Fingerprint(score=min(1.0, score), evidence=tuple(evidence))
+
+
+def _html_fingerprint(document: Document) -> Fingerprint | None:
+    """An HTML page is this plugin's only when it is ZeroHedge's: plain text has no markup."""
+    markers = [s for s in rules.ZEROHEDGE_HTML_SIGNALS if s.matches(document)]
+    if not markers:
+        return None
+    return Fingerprint(
+        score=combine_weights([s.weight for s in markers]),
+        evidence=tuple(s.evidence for s in markers),
+    )
+
+
+@hookimpl
+def presswire_extract_html(document: Document) -> Article:
+    """A ZeroHedge page in HTML: what the generic reader finds, with ZeroHedge's conventions
+    applied as in its text dumps (the outlet; 'Authored by NAME via OUTLET,' opening the body
+    names the author and the outlet it was syndicated from)."""
+    article = read_html(document)
+    authors, paragraphs = list(article.authors), list(article.paragraphs)
+    extras: dict[str, str] = {}
+    if paragraphs and (match := rules.AUTHORED_BY.fullmatch(paragraphs[0])):
+        authors, extras["via"] = [match["author"]], match["via"]
+        paragraphs = paragraphs[1:]
+    return attrs.evolve(
+        article,
+        outlet="zerohedge",
+        authors=authors,
+        paragraphs=paragraphs,
+        extras={"zerohedge": extras} if extras else {},
+    )
 
 
 @hookimpl
@@ -95,8 +129,10 @@ def presswire_outlet_info() -> OutletInfo:
         recognises=[
             "most lines are prose and paragraphs are separated by single newlines",
             *(s.evidence for s in ZEROHEDGE_SIGNALS),
+            *(s.evidence for s in rules.ZEROHEDGE_HTML_SIGNALS if s.target == "markup"),
         ],
         fields=["outlet", "title", "published", "authors", "paragraphs", "extras"],
         notes="outlet is 'zerohedge' only when ZeroHedge's own markers are present, else "
-        "null; title and published only from those markers.",
+        "null; title and published only from those markers. HTML: ZeroHedge's pages only, "
+        "read as generic pages are, with 'Authored by NAME via OUTLET' applied.",
     )

@@ -22,6 +22,17 @@ ZEROHEDGE_SIGNALS = (
     Signal(r"(?:^|[/.])zerohedge\.com(?:[/:]|$)", 0.3, "zerohedge.com URL", target="url"),
 )
 
+ZEROHEDGE_HTML_SIGNALS = (
+    Signal(
+        r"""<meta[^<>]{0,80}content=["']ZeroHedge["']""",
+        0.7,
+        "og:site_name 'ZeroHedge'",
+        target="markup",
+    ),
+    Signal(r"(?:^|[/.])zerohedge\.com(?:[/:]|$)", 0.3, "zerohedge.com URL", target="url"),
+)
+"""A ZeroHedge page in HTML: its site name in the metadata (the URL alone is only a hint)."""
+
 HOUSE_BYLINE = "Tyler Durden"
 """ZeroHedge's collective pen name, printed on its own line above the article."""
 AUTHORED_BY = re.compile(r"Authored by (?P<author>.{2,120}?) via (?P<via>.{2,120}?),?")

@@ -93,6 +93,7 @@ PLUGIN_MODULES = (
     "presswire.dates",
     "presswire.html",
     "presswire.metadata",
+    "presswire.generic",
     "presswire.testing",
 )
 """Modules whose public names plugin authors use (the built-in plugins import from them):

@@ -19,12 +19,15 @@ from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 
+from presswire.document import Document
 from presswire.errors import TimeLimitExceededError
 from presswire.hookspecs import hookimpl
 from presswire.html import render_text
 from presswire.metadata import article_objects, page_authors, page_headline, page_published
 from presswire.models import Article, Fingerprint, OutletInfo
 from presswire.rules import SENTENCE_ENDINGS, LineTable, clean_line, is_headline, is_prose
+
+__all__ = ["read_html"]
 
 name = "generic"
 
@@ -174,8 +177,17 @@ def _title_among_lines(blocks: Iterable[tuple[str, bool]], first_body: int) -> i
 
 @hookimpl
 def presswire_extract_html(document: Any) -> Article:
-    """Main text by trafilatura (its fast mode; the full one where the fast one finds little
-    or a menu); headline, date and authors from what the page states."""
+    return read_html(document)
+
+
+def read_html(document: Document) -> Article:
+    """The article the generic reader finds in an HTML page: the main text by trafilatura (its
+    fast mode; the full one where the fast one finds little or a menu), the headline, authors,
+    publication time, section and tags from what the page states (:mod:`presswire.metadata`).
+
+    For plugin authors: an outlet whose pages trafilatura reads well needs no HTML rules of its
+    own. Start from this and correct what the outlet's conventions say better, with
+    ``attrs.evolve`` (the ZeroHedge reader of the ``plaintext`` plugin does so)."""
     meta = document.metadata
     warnings: list[str] = []
     title = page_headline(meta, document.url)

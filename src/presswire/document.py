@@ -169,9 +169,11 @@ class Document:
         else:
             check_no_nul(content)  # the rule bytes follow: NUL marks binary data
         check_not_binary(content)
-        if not content.strip():
+        if not content or content.isspace():  # no copy of the page to find it blank
             raise InputError("an empty page: no text in it")
-        text, surrogates = replace_surrogates(normalise_text(content))
+        text, surrogates = normalise_text(content), 0
+        if encoding is None:  # bytes decode strictly: only a str can hold a lone surrogate
+            text, surrogates = replace_surrogates(text)
         document = cls(
             text,
             source_format=source_format,

@@ -58,13 +58,15 @@ def assemble(
     reported: Sequence[Sequence[Fragment]],
     min_confidence: float = 0.0,
     shared: dict[Any, Any] | None = None,
+    in_lead: bool = False,
 ) -> list[Quote]:
     """The statements of one paragraph, in order: quotations joined into the statements they
     continue, reported statements (each its fragments) holding the quotations inside them.
 
     ``shared`` maps each speaker and cue to the first equal one an article's quotes hold, so
     that its quotes share them: an article of thousands of '“...,” he said.' keeps one
-    ``Speaker`` and one 'said'."""
+    ``Speaker`` and one 'said'. ``in_lead``: the paragraph is the article's lead (``index``
+    is then 0)."""
     shared = {} if shared is None else shared
     statements = _join_quotations(quotations)
     starts = [group[0].start for group in statements]  # in order: quotations are
@@ -95,7 +97,7 @@ def assemble(
     statements = [group for number, group in enumerate(statements) if number not in absorbed]
     statements.sort(key=lambda group: group[0].start)
     return [
-        _quote(paragraph, index, group, shared)
+        _quote(paragraph, index, group, shared, in_lead)
         for group in statements
         if max(part.confidence for part in group) >= min_confidence
     ]
@@ -145,7 +147,9 @@ def _joins(group: list[Fragment], fragment: Fragment) -> bool:
     )
 
 
-def _quote(paragraph: str, index: int, group: list[Fragment], shared: dict[Any, Any]) -> Quote:
+def _quote(
+    paragraph: str, index: int, group: list[Fragment], shared: dict[Any, Any], in_lead: bool
+) -> Quote:
     first = group[0]
     speaker = shared.setdefault(first.speaker, first.speaker)
     if len(group) == 1:  # most statements: one fragment, its own fields
@@ -159,6 +163,7 @@ def _quote(paragraph: str, index: int, group: list[Fragment], shared: dict[Any, 
             cue=shared.setdefault(first.cue, first.cue),
             via=first.via,
             confidence=first.confidence,
+            in_lead=in_lead,
         )
     kinds = {part.kind for part in group}
     kind = next(k for k in _KIND_ORDER if k in kinds)
@@ -174,4 +179,5 @@ def _quote(paragraph: str, index: int, group: list[Fragment], shared: dict[Any, 
         cue=shared.setdefault(cue, cue),
         via=next((part.via for part in group if part.via is not None), None),
         confidence=max(part.confidence for part in group),
+        in_lead=in_lead,
     )

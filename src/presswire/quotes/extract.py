@@ -8,8 +8,6 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-import attrs
-
 from presswire.limits import Deadline
 from presswire.models import Quote, Speaker
 from presswire.quotes.assemble import Fragment, assemble
@@ -66,7 +64,9 @@ def extract_quotes(
     """
     deadline = deadline or Deadline(None)
     if not lead:
-        return _extract(paragraphs, lexicon, context, block_paragraphs, deadline, min_confidence)
+        return _extract(
+            paragraphs, lexicon, context, block_paragraphs, deadline, min_confidence, False
+        )
     # The lead is read as the paragraph before the body, so its speakers carry on into it.
     found = _extract(
         (lead, *paragraphs),
@@ -75,11 +75,12 @@ def extract_quotes(
         [index + 1 for index in block_paragraphs],
         deadline,
         min_confidence,
+        True,
     )
-    in_lead = [quote for quote in found if quote.paragraph == 0]
-    body = [attrs.evolve(quote, paragraph=quote.paragraph - 1) for quote in found[len(in_lead) :]]
+    in_lead = [quote for quote in found if quote.in_lead]
+    body = found[len(in_lead) :]
     repeated = _repeated_in(body)
-    return [attrs.evolve(quote, in_lead=True) for quote in in_lead if not repeated(quote)] + body
+    return [quote for quote in in_lead if not repeated(quote)] + body
 
 
 def _words(text: str) -> str:
@@ -119,8 +120,11 @@ def _extract(
     block_paragraphs: Iterable[int],
     deadline: Deadline,
     min_confidence: float,
+    lead_first: bool,
 ) -> list[Quote]:
-    """:func:`extract_quotes` over ``paragraphs``, in order."""
+    """:func:`extract_quotes` over ``paragraphs``, in order; with ``lead_first``, the first
+    is the lead: its quotes are ``in_lead`` and the others' paragraph numbers one lower."""
+    shift = 1 if lead_first else 0
     blocks = {index for index in block_paragraphs if 0 <= index < len(paragraphs)}
     shared: dict[Any, Any] = {}  # speakers and cues the quotes share (see assemble)
     pairs, marks = lexicon.quote_pairs, mark_characters(lexicon.quote_pairs)
@@ -149,7 +153,7 @@ def _extract(
         # are never in memory together
         normalised[index], paragraph_spans[index] = "", []
         if index in blocks:
-            quotes += _block(original, index, last)
+            quotes += _block(original, index - shift, last)
             continue
         if index not in reading:  # only who speaks at its start matters for what follows
             last, introduced = _leads_to(text, index, people, lexicon, last, introduced)
@@ -180,7 +184,9 @@ def _extract(
         reported = reported_statements(
             text, tokens, sentences, ends, index, people, lexicon, last, read_stance, deadline
         )
-        found = assemble(original, index, quotations, reported, min_confidence, shared)
+        in_lead = lead_first and index == 0
+        number = 0 if in_lead else index - shift
+        found = assemble(original, number, quotations, reported, min_confidence, shared, in_lead)
         quotes += found
         spoken = [quote.speaker for quote in found if quote.speaker is not None]
         last = spoken[-1] if spoken else speaker_after

@@ -474,3 +474,16 @@ def test_any_jsonl_gives_one_record_per_line(tmp_path: Path, lines: list[str]) -
     assert [r["source"] for r in records] == expected
     assert summary.read == summary.parsed + summary.failed == len(expected)
     assert all(r["status"] == "ok" or r["error"] for r in records)
+
+
+def test_jsonl_lines_encoded_by_the_workers_are_the_lines_the_batch_would_write(
+    tmp_path: Path,
+) -> None:
+    """With JSONL out and no one else reading the records, workers send their JSON lines
+    (the batch process only writes them); an on_batch callback gets the records themselves."""
+    seen: list[dict[str, Any]] = []
+    presswire.batch(CORPUS, tmp_path / "lines.jsonl", workers=2, **PAGES)
+    presswire.batch(CORPUS, tmp_path / "records.jsonl", workers=2, on_batch=seen.extend, **PAGES)
+    lines = (tmp_path / "lines.jsonl").read_bytes()
+    assert lines == (tmp_path / "records.jsonl").read_bytes() and lines.count(b"\n") == N_PAGES
+    assert len(seen) == N_PAGES and all("article" in record for record in seen)

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, ClassVar, Literal, TextIO
 
-from presswire.corpus.work import OutputRecord
+from presswire.corpus.work import JSON_LINE, OutputRecord
 from presswire.errors import InputError
 
 __all__ = [
@@ -251,7 +251,10 @@ class JsonlOutput(Output):
     def write(self, records: Sequence[OutputRecord]) -> None:
         assert self._file is not None
         self._file.write(
-            "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
+            "".join(
+                (record.get(JSON_LINE) or json.dumps(record, ensure_ascii=False)) + "\n"
+                for record in records
+            )
         )
         self._file.flush()
 

@@ -139,7 +139,12 @@ def batch(
             for path in (out_path, out_path.with_name(out_path.name + ".partial"))
         ),
     )
-    work = WorkOptions(limits=limits, quotes_only=quotes_only, outlet=outlet)
+    work = WorkOptions(
+        limits=limits,
+        quotes_only=quotes_only,
+        outlet=outlet,
+        encode_json=output_format == "jsonl" and on_batch is None,
+    )
     # '-' is read ahead by one path: piped page text is refused before the output is opened
     sources = [StdinPaths() if os.fspath(item) == STDIN else item for item in inputs]
     output = open_output(out_path, output_format)

@@ -9,6 +9,7 @@ and quotes.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,23 @@ class WorkOptions:
     limits: Limits = DEFAULT_LIMITS
     quotes_only: bool = False
     outlet: str | None = None
+    encode_json: bool = False
+    """Whether the worker writes each record's JSON line (see :func:`encoded`): for a JSONL
+    output nobody else reads the records of, so that the batch process only writes lines."""
+
+
+JSON_LINE = "json_line"
+"""The key of an encoded record's JSON line; the record keeps only its source and status."""
+
+
+def encoded(record: OutputRecord) -> OutputRecord:
+    """``record`` as its JSON line, encoded where it was made (a worker process): the batch
+    process then neither decodes the article's structure from the worker nor encodes it."""
+    return {
+        "source": record["source"],
+        "status": record["status"],
+        JSON_LINE: json.dumps(record, ensure_ascii=False),
+    }
 
 
 def parse_record(record: InputRecord, limits: Limits, outlet: str | None = None) -> Article:
@@ -115,7 +133,8 @@ def process_batch(
     parser: Callable[..., Article] | None = None,
 ) -> list[OutputRecord]:
     """Output records for a batch, in order: the unit of work shipped to a worker."""
-    return [process_record(record, options, parser) for record in records]
+    results = [process_record(record, options, parser) for record in records]
+    return [encoded(result) for result in results] if options.encode_json else results
 
 
 @frozen
@@ -139,7 +158,7 @@ def process_partition(
     """Read the files of a partition here, on the worker, and parse their records; records
     whose source is in ``done`` (written by an earlier run) are skipped."""
     return read_partition(
-        units, input_options, done, lambda record: [process_record(record, options, parser)]
+        units, input_options, done, lambda record: process_batch([record], options, parser)
     )
 
 

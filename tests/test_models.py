@@ -353,3 +353,13 @@ def articles(draw: st.DrawFn) -> Article:
 def test_any_article_round_trips_and_validates(article: Article) -> None:
     assert Article.from_json(article.to_json()) == article
     jsonschema.validate(article.to_dict(), committed_schema())
+
+
+def test_json_line_is_compact_keeps_non_ascii_and_takes_what_orjson_refuses() -> None:
+    from presswire.serialize import json_line
+
+    data = full_article().to_dict()
+    line = json_line(data)
+    assert "\n" not in line and json.loads(line) == data
+    assert json_line({"city": "Москва"}) == '{"city":"Москва"}'
+    assert json.loads(json_line({"big": 2**70})) == {"big": 2**70}  # beyond orjson's 64 bits

@@ -17,17 +17,26 @@ from typing import Any, Literal, get_args, get_origin
 
 import attrs
 import cattrs
+import orjson
 from cattrs.gen import make_dict_structure_fn
 
 from presswire.errors import InvalidDataError
 from presswire.models import Article, Dateline, Fingerprint, Quote, Speaker
 
-__all__ = ["SCHEMA_ID", "from_dict", "from_json", "json_schema", "to_dict", "to_json"]
+__all__ = [
+    "SCHEMA_ID",
+    "from_dict",
+    "from_json",
+    "json_line",
+    "json_schema",
+    "to_dict",
+    "to_json",
+]
 
 SCHEMA_ID = "https://presswire.readthedocs.io/schema/article-4.json"
-"""Version 3: an article has ``publisher``. Version 2: a quote has ``cue`` (was ``verb``) and
-``fragments``; kinds ``mixed`` and ``indirect`` are new. :func:`from_dict` still reads
-version 1 and 2 output."""
+"""Version 4: a quote has ``in_lead``. Version 3: an article has ``publisher``. Version 2: a
+quote has ``cue`` (was ``verb``) and ``fragments``; kinds ``mixed`` and ``indirect`` are new.
+:func:`from_dict` still reads the output of versions 1 to 3."""
 _MODELS: tuple[type, ...] = (Article, Quote, Speaker, Dateline, Fingerprint)
 
 
@@ -84,6 +93,17 @@ def to_dict(article: Article) -> dict[str, Any]:
 def to_json(article: Article, *, indent: int | None = None) -> str:
     """Return ``article`` as JSON text with non-ASCII characters kept as they are."""
     return json.dumps(to_dict(article), ensure_ascii=False, indent=indent)
+
+
+def json_line(data: Any) -> str:
+    """``data`` (plain JSON data: what :func:`to_dict` gives) as one line of compact JSON,
+    non-ASCII kept. orjson writes it several times faster than the standard library, which
+    matters when a batch writes millions; the standard library takes what orjson refuses
+    (an integer beyond 64 bits in a plugin's ``extras``)."""
+    try:
+        return orjson.dumps(data).decode()
+    except TypeError:  # orjson.JSONEncodeError
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def from_dict(data: Mapping[str, Any]) -> Article:

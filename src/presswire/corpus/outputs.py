@@ -20,6 +20,7 @@ from typing import Any, ClassVar, Literal, TextIO
 
 from presswire.corpus.work import JSON_LINE, OutputRecord
 from presswire.errors import InputError
+from presswire.serialize import json_line
 
 __all__ = [
     "FORMATS",
@@ -251,10 +252,7 @@ class JsonlOutput(Output):
     def write(self, records: Sequence[OutputRecord]) -> None:
         assert self._file is not None
         self._file.write(
-            "".join(
-                (record.get(JSON_LINE) or json.dumps(record, ensure_ascii=False)) + "\n"
-                for record in records
-            )
+            "".join((record.get(JSON_LINE) or json_line(record)) + "\n" for record in records)
         )
         self._file.flush()
 
@@ -419,7 +417,7 @@ class SqliteOutput(Output):
                     "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     (
                         *(row[name] for name in ARTICLE_COLUMNS),
-                        json.dumps(article, ensure_ascii=False) if article is not None else None,
+                        json_line(article) if article is not None else None,
                     ),
                 )
                 for quote in quote_rows(record):
@@ -482,9 +480,7 @@ class ParquetOutput(Output):
         for record in records:
             row = article_row(record)
             article = record.get("article")
-            row["article"] = (
-                json.dumps(article, ensure_ascii=False) if article is not None else None
-            )
+            row["article"] = json_line(article) if article is not None else None
             self._articles.append(row)
             context = {
                 name: row[name] for name in ("source", "outlet", "title", "published", "url")

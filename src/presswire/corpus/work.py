@@ -9,7 +9,6 @@ and quotes.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,7 @@ from presswire.errors import PresswireError
 from presswire.limits import DEFAULT_LIMITS, Limits
 from presswire.models import Article
 from presswire.pipeline import parse
+from presswire.serialize import json_line
 
 __all__ = [
     "OutputRecord",
@@ -66,7 +66,7 @@ def encoded(record: OutputRecord) -> OutputRecord:
     return {
         "source": record["source"],
         "status": record["status"],
-        JSON_LINE: json.dumps(record, ensure_ascii=False),
+        JSON_LINE: json_line(record),
     }
 
 

@@ -131,8 +131,11 @@ class _LocalPool:
     def starts(self) -> bool:
         """Whether a worker can start and answer at all: spawn re-imports ``__main__``, which
         fails for a script read from stdin; then every page would look like a worker crash."""
+        # one call per worker, so that all of them start at once rather than the second when
+        # the first batches are already queued behind the first
+        checks = [self.executor.submit(_alive) for _ in range(self.workers)]
         try:
-            return bool(self.executor.submit(_alive).result())
+            return all(check.result() for check in checks)
         except BrokenProcessPool:
             return False
 

@@ -162,7 +162,7 @@ def measure_batch(folder: Path, out: Path, count: int, **options: object) -> flo
     import presswire
 
     started = time.perf_counter()
-    summary = presswire.batch([folder], out, progress=False, batch_size=32, **options)  # type: ignore[arg-type]
+    summary = presswire.batch([folder], out, progress=False, **options)  # type: ignore[arg-type]
     seconds = time.perf_counter() - started
     assert summary.read == count, summary
     if summary.failed:

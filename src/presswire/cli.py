@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 from presswire import __version__
 from presswire.corpus.query import QUERY_COLUMNS
+from presswire.corpus.run import DEFAULT_BATCH_SIZE
 from presswire.errors import PresswireError, one_line
 from presswire.limits import Limits
 from presswire.models import QUOTE_KINDS, Article
@@ -198,8 +199,9 @@ def _add_batch(commands: Any) -> None:
     batch_cmd.add_argument(
         "--batch-size",
         type=int,
-        default=16,
-        help="records per task (dask engine: page files per partition)",
+        default=DEFAULT_BATCH_SIZE,
+        help=f"records per task (dask engine: page files per partition; default "
+        f"{DEFAULT_BATCH_SIZE})",
     )
     batch_cmd.add_argument(
         "--progress",

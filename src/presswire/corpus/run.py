@@ -34,7 +34,9 @@ Engine = Literal["local", "dask"]
 EXIT_UNGUARDED = 71
 """The exit status of a worker process that found batch() called while it imported the
 script that started the batch (no main guard)."""
-DEFAULT_BATCH_SIZE = 16
+DEFAULT_BATCH_SIZE = 64
+"""Records per task sent to a worker. Fewer makes the hand-over between the batch process and
+its workers a larger share of the time (16 ran some 3% slower with two workers)."""
 
 
 @define

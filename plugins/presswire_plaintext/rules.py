@@ -4,6 +4,11 @@ import re
 
 from presswire.rules import Signal
 
+ZEROHEDGE_URL = Signal(
+    r"(?:^|[/.])zerohedge\.com(?:[/:]|$)", 0.3, "zerohedge.com URL", target="url"
+)
+"""The URL hint: evidence, never enough alone."""
+
 # ZeroHedge's own markers: they make the outlet 'zerohedge' rather than unknown.
 ZEROHEDGE_SIGNALS = (
     Signal(r"^Tyler Durden$", 0.3, "ZeroHedge byline 'Tyler Durden'"),
@@ -19,7 +24,7 @@ ZEROHEDGE_SIGNALS = (
         "ZeroHedge date line 'Mon, 03/25/2024 - 17:20'",
         target="head",
     ),
-    Signal(r"(?:^|[/.])zerohedge\.com(?:[/:]|$)", 0.3, "zerohedge.com URL", target="url"),
+    ZEROHEDGE_URL,
 )
 
 ZEROHEDGE_HTML_SIGNALS = (
@@ -29,7 +34,7 @@ ZEROHEDGE_HTML_SIGNALS = (
         "og:site_name 'ZeroHedge'",
         target="markup",
     ),
-    Signal(r"(?:^|[/.])zerohedge\.com(?:[/:]|$)", 0.3, "zerohedge.com URL", target="url"),
+    ZEROHEDGE_URL,
 )
 """A ZeroHedge page in HTML: its site name in the metadata (the URL alone is only a hint)."""
 

@@ -79,6 +79,8 @@ def extract_quotes(
     )
     in_lead = [quote for quote in found if quote.in_lead]
     body = found[len(in_lead) :]
+    if not in_lead:
+        return body
     repeated = _repeated_in(body)
     return [quote for quote in in_lead if not repeated(quote)] + body
 

@@ -99,3 +99,33 @@ def test_scripts_and_styles_leave_the_tree_json_ld_and_the_text_around_them_stay
         trafilatura.bare_extraction(page, **options)
     )
     assert "adding and" in generic.presswire_extract_html(document).paragraphs[1]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        PAGE,
+        XHTML,
+        SELF_CLOSING,
+        INSTRUCTION,
+        PAGE.replace("<article>", "<article>\ufffe"),
+        '<?xml version="1.0" encoding="utf-8"?>\n' + PAGE,
+    ],
+)
+def test_the_tree_is_the_one_trafilatura_load_html_builds(page: str) -> None:
+    """presswire parses a normalised page itself where trafilatura would not repair it (its
+    load_html first runs a regex over the whole page), and leaves the rest to load_html."""
+    from presswire.html import _drop_code
+
+    ours = Document.from_source(page, source_format="html")._trafilatura_tree()
+    theirs = trafilatura.load_html(page)
+    assert ours is not None and theirs is not None
+    _drop_code(theirs)
+    assert etree.tostring(ours) == etree.tostring(theirs)
+
+
+def test_a_document_built_from_raw_markup_is_parsed_by_load_html() -> None:
+    # lxml would read a control character as U+FFFD; load_html removes it, as it always did
+    raw = PAGE.replace(PARAGRAPHS[2], PARAGRAPHS[2].replace("February", "Febr\x07uary"))
+    tree = Document(raw, source_format="html")._trafilatura_tree()
+    assert tree is not None and b"February" in etree.tostring(tree, encoding="utf-8")

@@ -101,6 +101,7 @@ class Document:
         "_head",
         "_lines",
         "_metadata",
+        "_normalised",
         "_soup",
         "_text",
         "_tree",
@@ -148,6 +149,7 @@ class Document:
         self._soup: BeautifulSoup | None = None
         self._metadata: PageMetadata | None = None
         self._tree: Any = _UNPARSED
+        self._normalised = False  # set by from_source: no control characters in the text
 
     @classmethod
     def from_source(
@@ -182,6 +184,7 @@ class Document:
             deadline=deadline,
             max_elements=limits.max_elements,
         )
+        document._normalised = True
         if surrogates:
             note = f"text: {surrogates} lone surrogate(s) replaced by U+FFFD (not valid Unicode)"
             document.notes = (*document.notes, note)
@@ -266,7 +269,11 @@ class Document:
         fallback hands it to trafilatura, which copies it, so that the page is parsed once
         for both. Read-only."""
         if self._tree is _UNPARSED:
-            self._tree = trafilatura_tree(self.markup) if self.markup is not None else None
+            self._tree = (
+                trafilatura_tree(self.markup, normalised=self._normalised)
+                if self.markup is not None
+                else None
+            )
             self.deadline.check("parsing the HTML")
         return self._tree
 

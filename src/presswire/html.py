@@ -217,7 +217,8 @@ def bound_markup(markup: str, max_elements: int) -> tuple[str, int]:
     page: it costs memory, not text). Linear in the markup's length."""
     from presswire.errors import LimitExceededError
 
-    if markup.count("<") > max_elements:  # a bound of the tags, found at memory speed
+    opening = markup.count("<")  # a bound of the tags, found at memory speed
+    if opening > max_elements:
         tags = 0  # then the tags themselves, up to one more than allowed
         for tags, _ in enumerate(_TAG_START.finditer(markup), start=1):
             if tags > max_elements:
@@ -234,10 +235,11 @@ def bound_markup(markup: str, max_elements: int) -> tuple[str, int]:
         stripped += 1
         return f"<{match.group(1)}>"
 
-    if "=" in markup:
+    if "=" in markup and _LONG_TAG.search(markup):  # the search alone: most pages have none
         markup = _LONG_TAG.sub(strip, markup)
+        opening = markup.count("<")
     allowed = nodes_allowed(markup, max_elements)
-    if markup.count("<") + markup.count("=") > allowed and _nodes(markup, allowed) > allowed:
+    if opening + markup.count("=") > allowed and _nodes(markup, allowed) > allowed:
         raise LimitExceededError(
             f"an HTML page of more than {allowed:,} elements and attributes in "
             f"{len(markup):,} characters: markup this dense is no article "

@@ -333,6 +333,37 @@ def test_fast_path_failure_tells_a_menu_and_a_short_body_from_an_article() -> No
     assert _fast_path_failure(["A paragraph of the article, ended."] * 4) is None  # many paragraphs
 
 
+def test_a_menu_gives_way_to_the_full_modes_prose_even_when_that_is_shorter() -> None:
+    from presswire.generic import _fuller_wins
+
+    menu = ["Skip to content Subscribe Sign In News Politics World Business Opinion Sports " * 9]
+    prose = ["The council met on Tuesday and agreed a budget for the coming year."] * 3
+    assert _fuller_wins("menu", menu, prose)  # a third of the menu's length, but prose
+    assert not _fuller_wins("menu", menu, [menu[0] + " Weather Travel"])  # another menu
+    assert not _fuller_wins("menu", menu, [])
+    assert not _fuller_wins("short", prose[:1], prose)  # a short body: only a much longer one
+
+
+def test_text_trafilatura_leaves_after_an_element_is_a_paragraph() -> None:
+    from lxml import etree
+
+    from presswire.generic import _body_parts
+
+    body = etree.fromstring(
+        "<body>Opening words of the piece.<head rend='h2'>PS4 controller for $39.99</head>"
+        "The price dropped to Black Friday levels.<p>A paragraph of its own.</p>"
+        "Closing words after it.</body>"
+    )
+    paragraphs, subheadings = _body_parts(body, title=None)
+    assert subheadings == ["PS4 controller for $39.99"]
+    assert paragraphs == [
+        "Opening words of the piece.",
+        "The price dropped to Black Friday levels.",
+        "A paragraph of its own.",
+        "Closing words after it.",
+    ]
+
+
 def test_every_html_page_says_whose_it_is_whichever_plugin_reads_it() -> None:
     markup = (
         '<html><head><meta property="og:site_name" content="TASS"></head><body><article>'

@@ -20,7 +20,7 @@ from .conftest import ROOT, SHARED
 
 ZYTE = SHARED / "benchmarks" / "articles" / "zyte_aeb"
 SCORER = SHARED / "tools" / "article_eval.py"
-ZYTE_F1_FLOOR = 0.960
+ZYTE_F1_FLOOR = 0.963  # 0.9653 since the body keeps text trafilatura leaves after a heading
 POLNEAR = SHARED / "benchmarks" / "quotes" / "polnear" / "polnear-v1.0.0-train-dev.tar.gz"
 QUOTES_BENCHMARK = ROOT / "benchmarks" / "quotes.py"
 POLNEAR_DEV_F1_FLOORS = {("direct", "mixed"): 0.79, ("direct", "mixed", "indirect"): 0.53}

@@ -201,7 +201,7 @@ def read_html(document: Document) -> Article:
         except TimeLimitExceededError:  # a second opinion only: the page keeps the first
             warnings.append("paragraphs: no time left for trafilatura's full extraction")
             fuller, fuller_subheadings = [], []
-        if _characters(fuller) > FULLER_BY[failure] * _characters(paragraphs):
+        if _fuller_wins(failure, paragraphs, fuller):
             paragraphs, subheadings = fuller, fuller_subheadings
     stated = _stated_body(meta)
     if len(stated) >= STATED_BODY_MIN_PARAGRAPHS and _words(stated) > STATED_BODY_LONGER_BY * (
@@ -264,6 +264,14 @@ def _characters(paragraphs: list[str]) -> int:
     return sum(len(paragraph) for paragraph in paragraphs)
 
 
+def _fuller_wins(failure: str, fast: list[str], fuller: list[str]) -> bool:
+    """Whether the full mode's body replaces the fast mode's ``failure``: one clearly longer;
+    for a menu, also a shorter one that is prose (a menu is longer than most articles)."""
+    if _characters(fuller) > FULLER_BY[failure] * _characters(fast):
+        return True
+    return failure == "menu" and bool(fuller) and _fast_path_failure(fuller) != "menu"
+
+
 def _fast_path_failure(paragraphs: list[str]) -> str | None:
     """How trafilatura's fast mode looks to have missed the article, if it does: a few
     paragraphs of no prose ('menu'), or little text in few paragraphs ('short': a truncated
@@ -310,25 +318,27 @@ def _body_parts(body: Any, title: str | None) -> tuple[list[str], list[str]]:
     """Paragraphs and subheadings from trafilatura's body tree (p, head, list, quote, table)."""
     paragraphs: list[str] = []
     subheadings: list[str] = []
+
+    def add_text(text: str, heading: bool = False) -> None:
+        if text and text != title and not HTML_BOILERPLATE.matches_clean(text):
+            (subheadings if heading else paragraphs).append(text)
+
+    add_text(clean_line(body.text or ""))
     for element in body:
         tag = element.tag
         if tag == "list":
             items = [clean_line(" ".join(item.itertext())) for item in element.iter("item")]
             paragraphs.extend(item for item in items if item)
-            continue
-        if tag == "table":
+        elif tag == "table":
             for row in element.iter("row"):
                 cells = [clean_line(" ".join(cell.itertext())) for cell in row.iter("cell")]
                 if any(cells):
                     paragraphs.append(" ".join(cell for cell in cells if cell))
-            continue
-        text = clean_line(" ".join(element.itertext()))
-        if not text or text == title or HTML_BOILERPLATE.matches_clean(text):
-            continue
-        if tag == "head":
-            subheadings.append(text)
         else:
-            paragraphs.append(text)
+            add_text(clean_line(" ".join(element.itertext())), heading=tag == "head")
+        # text trafilatura leaves after an element, in no element of its own: a paragraph
+        # ('<head>Deal</head>The price of ...')
+        add_text(clean_line(element.tail or ""))
     return paragraphs, subheadings
 
 

@@ -178,6 +178,19 @@ def test_a_file_that_is_no_warc_is_an_error_record_and_the_batch_goes_on(tmp_pat
     assert (summary.parsed, summary.failed) == (1, 1)
 
 
+def test_a_text_file_named_warc_is_an_error_record_not_records_passed_over(
+    tmp_path: Path,
+) -> None:
+    # warcio reads lines that are no WARC header as old ARC records
+    text = tmp_path / "notes.warc"
+    text.write_text("not a warc at all\nsecond line of notes\n")
+    summary = presswire.batch([text], tmp_path / "out.jsonl", workers=1, progress=False)
+    outcomes = _outcomes(tmp_path / "out.jsonl")
+    assert len(outcomes) == 1 and outcomes[0][0] == "notes.warc@0"
+    assert "neither a WARC nor an ARC record" in outcomes[0][1]
+    assert (summary.failed, summary.passed_over) == (1, {})
+
+
 def test_a_gzipped_warc_cut_in_the_middle_says_so(tmp_path: Path) -> None:
     import gzip
 

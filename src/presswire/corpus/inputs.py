@@ -376,6 +376,12 @@ def _warc_records(path: Path, options: InputOptions, stats: ReadStats) -> Iterat
 def _warc_record(
     path: Path, records: Any, record: Any, options: InputOptions, stats: ReadStats
 ) -> InputRecord | None:
+    if str(record.format).startswith("arc") and "://" not in (
+        record.rec_headers.get_header("uri") or ""
+    ):
+        # warcio reads a line that is no WARC header as an old ARC record: a text file named
+        # .warc would be 'passed over' record by record instead of said to be no WARC
+        raise ValueError("neither a WARC nor an ARC record")
     if record.rec_type != "response":
         stats.skip(f"WARC {record.rec_type}")
         return None

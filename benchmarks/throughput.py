@@ -236,6 +236,9 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     ),
     "n '' and `` pairs": lambda n: "''a'' said ``b'' " * n,
     "n unclosed straight quotes": lambda n: 'He said "we ' * n,
+    "n hard-wrapped paragraphs": lambda n: (
+        "A line of a paragraph wrapped at a width, as old dumps are,\nand its end.\n\n" * n
+    ),
 }
 ADVERSARIAL_KB = (50, 500)
 

@@ -6,6 +6,7 @@ levels deep costs what a flat one of the same size costs and cannot overflow the
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections import deque
@@ -30,7 +31,6 @@ __all__ = [
     "PageMetadata",
     "bound_markup",
     "element_text",
-    "limited",
     "page_metadata",
     "parse_tree",
     "render_text",
@@ -217,9 +217,8 @@ def bound_markup(markup: str, max_elements: int) -> tuple[str, int]:
     page: it costs memory, not text). Linear in the markup's length."""
     from presswire.errors import LimitExceededError
 
-    opening = markup.count("<")  # a bound of the tags, found at memory speed
-    if opening > max_elements:
-        tags = 0  # then the tags themselves, up to one more than allowed
+    brackets = markup.count("<")  # a bound of the tags, found at memory speed
+    if brackets > max_elements:  # then the tags themselves, up to one more than allowed
         for tags, _ in enumerate(_TAG_START.finditer(markup), start=1):
             if tags > max_elements:
                 raise LimitExceededError(
@@ -237,9 +236,9 @@ def bound_markup(markup: str, max_elements: int) -> tuple[str, int]:
 
     if "=" in markup and _LONG_TAG.search(markup):  # the search alone: most pages have none
         markup = _LONG_TAG.sub(strip, markup)
-        opening = markup.count("<")
+        brackets = markup.count("<")
     allowed = nodes_allowed(markup, max_elements)
-    if opening + markup.count("=") > allowed and _nodes(markup, allowed) > allowed:
+    if brackets + markup.count("=") > allowed and _nodes(markup, allowed) > allowed:
         raise LimitExceededError(
             f"an HTML page of more than {allowed:,} elements and attributes in "
             f"{len(markup):,} characters: markup this dense is no article "
@@ -362,7 +361,7 @@ def page_metadata(tree: Any) -> PageMetadata:
             canonical = href
             break
     lang = (tree.get("lang") or "").strip() if tree.tag == "html" else ""
-    headings = [element_text(h1) for h1 in limited(tree.iter("h1"))]
+    headings = [element_text(h1) for h1 in itertools.islice(tree.iter("h1"), MAX_HEADINGS)]
     return PageMetadata(
         title=title or None,
         lang=lang or None,
@@ -375,14 +374,6 @@ def page_metadata(tree: Any) -> PageMetadata:
 
 MAX_HEADINGS = 10
 """``<h1>`` elements read: the headline is among the first."""
-
-
-def limited(elements: Iterator[Any], limit: int = MAX_HEADINGS) -> Iterator[Any]:
-    """The first ``limit`` of ``elements``."""
-    for count, element in enumerate(elements):
-        if count >= limit:
-            return
-        yield element
 
 
 def element_text(element: Any) -> str:

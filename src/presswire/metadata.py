@@ -34,7 +34,7 @@ import lxml.etree
 
 from presswire.dates import MIN_YEAR, format_datetime, looks_iso, parse_iso, parse_written
 from presswire.document import clean_line
-from presswire.html import PageMetadata, element_text, limited
+from presswire.html import PageMetadata, element_text
 
 __all__ = [
     "article_objects",
@@ -497,7 +497,7 @@ def page_published(meta: PageMetadata, url: str | None = None, tree: Any = None)
         if (found := read_date(value)) is not None:
             return found
     if tree is not None:
-        for element in limited(iter(cast(list[Any], _PUBLICATION_TIMES(tree))), MAX_TIMES):
+        for element in cast(list[Any], _PUBLICATION_TIMES(tree))[:MAX_TIMES]:
             if (found := read_date(element.get("datetime") or element.get("content"))) is not None:
                 return found
     if tree is None and not url:

@@ -516,14 +516,12 @@ class Article:
                         f"quotes[{i}] is in the lead, so the article needs a lead and the "
                         "quote paragraph 0"
                     )
-                paragraph = self.lead
             elif quote.paragraph >= len(self.paragraphs):
                 raise ValueError(
                     f"quotes[{i}] points at paragraph {quote.paragraph}, "
                     f"but there are {len(self.paragraphs)}"
                 )
-            else:
-                paragraph = self.paragraphs[quote.paragraph]
+            paragraph = self.passage(quote)
             if len(quote.fragments) == 1:
                 pointed = paragraph[quote.start : quote.end]
             else:

@@ -10,7 +10,7 @@ import attrs
 from presswire import Article, Document, Fingerprint, OutletInfo, hookimpl
 from presswire.dates import format_clock
 from presswire.generic import read_html
-from presswire.rules import combine_weights, count_prose, is_headline
+from presswire.rules import combine_weights, count_prose, is_headline, score_signals
 from presswire_plaintext import rules
 from presswire_plaintext.rules import ZEROHEDGE_SIGNALS
 
@@ -35,21 +35,17 @@ def presswire_fingerprint(document: Document) -> Fingerprint | None:
         f"{prose_share:.0%} of lines are prose",
         f"{single_break_share:.0%} of paragraph breaks are single newlines",
     ]
-    markers = [s for s in ZEROHEDGE_SIGNALS if s.matches(document)]
-    evidence.extend(s.evidence for s in markers)
-    score = combine_weights([structure, *(s.weight for s in markers)]) if markers else structure
+    markers = score_signals(document, ZEROHEDGE_SIGNALS)  # evidence shows what matched
+    evidence.extend(markers.evidence)
+    # noisy-or composes: the markers' combined score weighs as their weights one by one
+    score = combine_weights([structure, markers.score]) if markers.evidence else structure
     return Fingerprint(score=min(1.0, score), evidence=tuple(evidence))
 
 
 def _html_fingerprint(document: Document) -> Fingerprint | None:
     """An HTML page is this plugin's only when it is ZeroHedge's: plain text has no markup."""
-    markers = [s for s in rules.ZEROHEDGE_HTML_SIGNALS if s.matches(document)]
-    if not markers:
-        return None
-    return Fingerprint(
-        score=combine_weights([s.weight for s in markers]),
-        evidence=tuple(s.evidence for s in markers),
-    )
+    markers = score_signals(document, rules.ZEROHEDGE_HTML_SIGNALS)
+    return markers if markers.evidence else None
 
 
 @hookimpl

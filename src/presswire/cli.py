@@ -70,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="json",
         help="json: the article; for several inputs a list of records {source, status, "
         "article or error}, as batch writes them; jsonl: one line per input (records for "
-        "several); text: a readable view; markdown: the article as Markdown; body: the "
+        "several); text: a readable view; markdown: the article as Markdown; body: the lead and "
         "paragraphs alone, as plain text (default json)",
     )
     parse_cmd.add_argument(

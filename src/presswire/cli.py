@@ -434,26 +434,21 @@ QUOTE_COLUMNS = QUERY_COLUMNS
 
 
 def quote_rows(article: Article, source: str) -> Iterator[dict[str, Any]]:
-    """One flat row per quote of ``article``: the columns of ``presswire quotes``."""
-    for quote in article.quotes:
-        speaker = quote.speaker
-        yield {
-            "speaker": speaker.name if speaker else None,
-            "role": speaker.role if speaker else None,
-            "key": speaker.key if speaker else None,
-            "mention": speaker.mention if speaker else None,
-            "via": quote.via,
-            "kind": quote.kind,
-            "cue": quote.cue,
-            "text": quote.text,
-            "outlet": article.outlet,
-            "title": article.title,
-            "published": article.published,
-            "url": article.url,
-            "source": source,
-            "paragraph": None if quote.in_lead else quote.paragraph,  # null: in the lead
-            "confidence": quote.confidence,
-        }
+    """One flat row per quote of ``article``: the columns of ``presswire quotes``, a batch's
+    quote columns (:func:`presswire.corpus.outputs.quote_rows`) with the article's."""
+    from presswire.corpus.outputs import quote_rows as flat_quotes
+
+    article_columns = {
+        "outlet": article.outlet,
+        "title": article.title,
+        "published": article.published,
+        "url": article.url,
+        "source": source,
+    }
+    record = {"source": source, "status": "ok", "article": article.to_dict()}
+    for quote in flat_quotes(record):
+        row = {**quote, **article_columns}
+        yield {name: row[name] for name in QUOTE_COLUMNS}
 
 
 def _cmd_quotes(args: argparse.Namespace, out: TextIO) -> int:

@@ -358,8 +358,8 @@ def _blocks(lines: Any) -> tuple[list[str], list[bool]]:
 
     def close_block() -> None:
         size = len(texts) - start
-        if size > 1 and _is_wrapped_paragraph(block := texts[start:]):
-            texts[start:] = [" ".join(block)]
+        if size > 1 and _is_wrapped_paragraph(texts, start):
+            texts[start:] = [" ".join(texts[start:])]
             alone.append(True)
         else:
             alone.extend(itertools.repeat(size == 1, size))
@@ -376,11 +376,12 @@ def _blocks(lines: Any) -> tuple[list[str], list[bool]]:
     return texts, alone
 
 
-def _is_wrapped_paragraph(block: list[str]) -> bool:
-    """Whether the lines of ``block`` are one paragraph wrapped at a width."""
-    return block[-1].endswith(SENTENCE_ENDINGS) and all(
-        len(line) >= WRAPPED_LINE_MIN_CHARS and not line.endswith(SENTENCE_ENDINGS)
-        for line in itertools.islice(block, len(block) - 1)
+def _is_wrapped_paragraph(texts: list[str], start: int) -> bool:
+    """Whether the lines of ``texts`` from ``start`` are one paragraph wrapped at a width
+    (read in place: the block is copied only to be joined)."""
+    return texts[-1].endswith(SENTENCE_ENDINGS) and all(
+        len(texts[index]) >= WRAPPED_LINE_MIN_CHARS and not texts[index].endswith(SENTENCE_ENDINGS)
+        for index in range(start, len(texts) - 1)
     )
 
 
